@@ -1,0 +1,208 @@
+"""The ``conflictmap`` command line."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from conflictmap import __version__
+from conflictmap.exceptions import ConflictMapError
+
+__all__ = ["main"]
+
+log = logging.getLogger("conflictmap")
+
+_PLACE_FIELDS = ("mention", "start", "end", "name", "latitude", "longitude", "country_code",
+                 "admin1", "kind", "feature", "place_id", "score", "reason")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="conflictmap", description="Map armed-conflict events from news reports.")
+    parser.add_argument("--version", action="version", version=f"conflictmap {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="say more (-vv for debugging)")
+    parser.add_argument("--cache-dir", type=Path, default=None,
+                        help="where the gazetteer cache lives "
+                             "(default: $CONFLICTMAP_CACHE_DIR or the user cache directory)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    places = commands.add_parser("places", help="list the places an article names",
+                                 description="Find and resolve every place a text names.")
+    places.add_argument("file", help="a text file, or - for standard input")
+    places.add_argument("--format", choices=("table", "json"), default="table")
+    places.add_argument("--online", choices=("nominatim", "geonames"), default=None,
+                        help="ask this online service for names the offline gazetteer lacks")
+    places.set_defaults(run=_run_places)
+
+    demo = commands.add_parser("demo", help="run on the bundled sample articles",
+                               description="Resolve the places of the bundled sample "
+                                           "articles and write them as JSON.")
+    demo.add_argument("-o", "--output", type=Path, default=Path("out/sample-places.json"))
+    demo.set_defaults(run=_run_demo)
+
+    gaz = commands.add_parser("gazetteer", help="look up, build or extend the gazetteer",
+                              description="Look up, build or extend the offline gazetteer.")
+    gaz_commands = gaz.add_subparsers(dest="gazetteer_command", metavar="ACTION")
+    gaz_commands.required = True
+    lookup = gaz_commands.add_parser("lookup", help="candidates for a name, and why they rank",
+                                     description="Show the candidates for a name, best first.")
+    lookup.add_argument("name")
+    lookup.add_argument("--country", help="ISO alpha-2 code to keep (allows fuzzy matches)")
+    lookup.add_argument("--limit", type=int, default=10)
+    lookup.add_argument("--format", choices=("table", "json"), default="table")
+    lookup.set_defaults(run=_run_lookup)
+    build = gaz_commands.add_parser("build", help="build the cache now",
+                                    description="Build the gazetteer cache (done on first use).")
+    build.add_argument("--rebuild", action="store_true", help="build even if it is current")
+    build.set_defaults(run=_run_build)
+    imp = gaz_commands.add_parser(
+        "import", help="add a GeoNames dump or a CSV of places",
+        description="Add places: a GeoNames dump (allCountries.txt or a country file such as "
+                    "IQ.txt, plain or zipped), or a CSV with name, latitude, longitude, "
+                    "country_code and optional id, kind, feature, admin1, population, aliases.")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(run=_run_import)
+    return parser
+
+
+def _gazetteer(args: argparse.Namespace, *, online: str | None = None):
+    from conflictmap.gazetteer import Gazetteer
+
+    return Gazetteer.default(cache_dir=args.cache_dir, online=online,
+                             progress=lambda msg: log.info("gazetteer: %s", msg))
+
+
+def _read_input(name: str) -> tuple[str, str]:
+    from conflictmap.article import decode, read_text
+
+    if name == "-":
+        return decode(sys.stdin.buffer.read(), where="standard input"), "<stdin>"
+    return read_text(name), name
+
+
+def _place_rows(mentions) -> list[dict]:
+    rows = []
+    for m in mentions:
+        p = m.place
+        rows.append({
+            "mention": m.text, "start": m.start, "end": m.end,
+            "name": p.name if p else None, "latitude": p.latitude if p else None,
+            "longitude": p.longitude if p else None, "country_code": p.country_code if p else None,
+            "admin1": p.admin1 if p else None, "kind": p.kind if p else None,
+            "feature": p.feature if p else None, "place_id": p.id if p else None,
+            "score": m.score if p else None, "reason": m.reason,
+        })
+    return rows
+
+
+def _print_table(rows: list[dict], columns: Sequence[str]) -> None:
+    def cell(value: object) -> str:
+        if value is None:
+            return "-"
+        return f"{value:.4f}" if isinstance(value, float) else str(value)
+
+    widths = {c: max([len(c)] + [len(cell(r[c])) for r in rows]) for c in columns}
+    print("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
+    for r in rows:
+        print("  ".join(cell(r[c]).ljust(widths[c]) for c in columns).rstrip())
+
+
+def _run_places(args: argparse.Namespace) -> int:
+    from conflictmap.article import Article
+    from conflictmap.resolve import geoparse
+
+    text, where = _read_input(args.file)
+    if not text.strip():
+        log.warning("%s: empty text, no places", where)
+    article = Article.from_text(text, source_path=where)
+    rows = _place_rows(geoparse(article, gazetteer=_gazetteer(args, online=args.online)))
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        _print_table(rows, ("mention", "start", "name", "country_code", "kind", "latitude",
+                            "longitude", "place_id"))
+        unresolved = sum(r["place_id"] is None for r in rows)
+        print(f"{len(rows)} mentions, {unresolved} unresolved", file=sys.stderr)
+    return 0
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from conflictmap.article import Article, read_text
+    from conflictmap.resolve import geoparse
+
+    samples = Path(__file__).resolve().parents[1] / "data" / "samples"
+    files = sorted(samples.glob("*.txt"))
+    if not files:
+        raise ConflictMapError(f"no sample articles in {samples}")
+    gaz = _gazetteer(args)
+    out = {}
+    for path in files:
+        rows = _place_rows(geoparse(Article.from_text(read_text(path)), gazetteer=gaz))
+        out[path.name] = rows
+        resolved = sum(r["place_id"] is not None for r in rows)
+        print(f"{path.name}: {len(rows)} place mentions, {resolved} resolved")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+def _run_lookup(args: argparse.Namespace) -> int:
+    from conflictmap.gazetteer.place import KINDS  # noqa: F401  (keeps import light)
+
+    found = _gazetteer(args).lookup(args.name, country=args.country, limit=args.limit)
+    rows = [{"score": c.score, "place_id": c.place.id, "name": c.place.name,
+             "kind": c.place.kind, "feature": c.place.feature, "country_code": c.place.country_code,
+             "admin1": c.place.admin1, "latitude": c.place.latitude,
+             "longitude": c.place.longitude, "why": "; ".join(c.reasons)} for c in found]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif rows:
+        _print_table(rows, ("score", "place_id", "name", "kind", "feature", "country_code",
+                            "admin1", "latitude", "longitude", "why"))
+    else:
+        print(f"no place named {args.name!r}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from conflictmap.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default(cache_dir=args.cache_dir, rebuild=args.rebuild)
+    for store in gaz.stores:
+        print(f"{store.path}: {len(store):,} places, {len(store.index):,} names")
+    return 0
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from conflictmap.gazetteer import Gazetteer
+
+    count = Gazetteer.import_file(args.file, cache_dir=args.cache_dir)
+    print(f"imported {count:,} places from {args.file}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
+    logging.basicConfig(level=level, format="conflictmap: %(levelname)s: %(message)s")
+    try:
+        return args.run(args)
+    except ConflictMapError as err:
+        print(f"conflictmap: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

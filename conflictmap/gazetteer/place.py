@@ -1,0 +1,72 @@
+"""The records the gazetteer holds and returns."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["KINDS", "Candidate", "Place", "validate_coordinates"]
+
+KINDS = ("country", "admin1", "admin2", "city", "site")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry.
+
+    Parameters
+    ----------
+    id
+        Stable id with its source as prefix: ``geonames:99592``, ``icao:ORAA``,
+        ``site:omar-oil-field``.
+    kind
+        One of ``country``, ``admin1``, ``admin2``, ``city``, ``site``.
+    feature
+        A finer kind: "air base", "oil field", "town", "governorate"...
+    """
+
+    id: str
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str
+    kind: str
+    feature: str = ""
+    admin1: str = ""
+    population: int = 0
+    source: str = ""
+
+    def __repr__(self) -> str:
+        where = f"{self.admin1}, {self.country_code}" if self.admin1 else self.country_code
+        return (f"<Place {self.id} {self.name!r} ({self.kind}"
+                f"{', ' + self.feature if self.feature and self.feature != self.kind else ''})"
+                f" {where} at {self.latitude:.4f}, {self.longitude:.4f}>")
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """``(longitude, latitude)``, the order GeoJSON and shapely use."""
+        return (self.longitude, self.latitude)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place that a name may refer to, with the score that ranks it and why."""
+
+    place: Place
+    score: float
+    reasons: tuple[str, ...] = field(default=())
+
+    def __repr__(self) -> str:
+        return f"<Candidate {self.score:.2f} {self.place!r}>"
+
+
+def validate_coordinates(latitude: object, longitude: object, *, where: str = "") -> tuple[float, float]:
+    """Return ``(latitude, longitude)`` as floats, or raise `BadInput` naming the bad value."""
+    from conflictmap.exceptions import BadInput
+
+    prefix = f"{where}: " if where else ""
+    try:
+        lat, lon = float(latitude), float(longitude)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as err:
+        raise BadInput(f"{prefix}coordinates not numbers: {latitude!r}, {longitude!r}") from err
+    if not (-90.0 <= lat <= 90.0) or not (-180.0 <= lon <= 180.0):
+        raise BadInput(f"{prefix}coordinates out of range: latitude {lat}, longitude {lon}")
+    return lat, lon

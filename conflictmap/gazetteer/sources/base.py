@@ -1,0 +1,69 @@
+"""The interface every gazetteer source implements."""
+from __future__ import annotations
+
+import abc
+import hashlib
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+from typing import ClassVar
+
+from conflictmap._names import is_latin
+from conflictmap.gazetteer.place import Place
+
+__all__ = ["Record", "Source", "file_digest", "package_version", "usable_names"]
+
+Record = tuple[Place, tuple[str, ...]]
+"""A place and every name it goes by (its own name first)."""
+
+
+class Source(abc.ABC):
+    """One origin of places: a package's data, the curated sites, a user's file.
+
+    Adding a source is adding one module with a subclass, registered by ``name`` in
+    `conflictmap.gazetteer.sources.SOURCES`.
+    """
+
+    name: ClassVar[str]
+
+    @abc.abstractmethod
+    def fingerprint(self) -> str:
+        """A string that changes whenever the records would."""
+
+    @abc.abstractmethod
+    def records(self) -> Iterator[Record]:
+        """Yield every place with its names."""
+
+
+def package_version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:16]
+
+
+def usable_names(names: Iterator[str] | list[str] | tuple[str, ...], *,
+                 codes: bool = False) -> tuple[str, ...]:
+    """Keep the names news copy could contain: Latin script, written with a capital.
+
+    GeoNames' all-lowercase alternate names are mostly machine romanisations
+    ("hyt", "rmady") and its short all-capital ones are codes ("XTM"): both would only
+    add noise. *codes* keeps the short capitals, for sources whose codes are names
+    people write ("US", "UK").
+    """
+    seen: dict[str, None] = {}
+    for name in names:
+        name = name.strip()
+        if not codes and len(name) <= 4 and name.isupper():
+            continue
+        if name and is_latin(name) and any(c.isupper() for c in name):
+            seen.setdefault(name, None)
+    return tuple(seen)

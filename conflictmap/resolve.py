@@ -1,0 +1,233 @@
+"""Choosing the place each mention means, from the article's context.
+
+The context is what the article itself says: the countries and provinces it names, its
+dateline, feature words next to a name ("province of", "oil field"), and how close a
+candidate lies to the article's other places.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from conflictmap._names import fold
+from conflictmap._wordlists import FEATURE_AFTER
+from conflictmap.article import Article
+from conflictmap.gazetteer import Candidate, Gazetteer, Place, prior
+from conflictmap.mentions import Mention, spot_places
+
+__all__ = ["geoparse", "resolve"]
+
+# Feature cue -> the place kinds and features it points to
+_CUE_KINDS = {"admin": ("admin1", "admin2"), "city": ("city",)}
+_CUE_FEATURES = {"base": ("air base", "airport", "military base", "outpost", "camp"),
+                 "field": ("oil field", "gas field", "refinery"), "dam": ("dam",),
+                 "camp": ("camp", "military base", "refugee camp"),
+                 "crossing": ("border crossing",), "prison": ("prison",),
+                 "embassy": ("embassy", "consulate", "green zone")}
+_STRONG = 2.6  # a prior this high is a well-known place even inside a run of names
+_MAX_CANDIDATES = 60
+_FEATURE_WORDS = frozenset(FEATURE_AFTER) | {"field", "base", "the"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    countries: Counter
+    admin1s: frozenset[str]
+    points: tuple[tuple[str, str, float, float], ...] = ()
+
+
+def geoparse(text: str | Article, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Find and resolve every place *text* names.
+
+    Returns mentions in text order; an unresolved one has ``place=None`` and a reason.
+
+    Examples
+    --------
+    >>> [m.place.country_code for m in geoparse("Rockets hit Baghdad.")]  # doctest: +SKIP
+    ['IQ']
+    """
+    article = text if isinstance(text, Article) else Article.from_text(text)
+    gaz = gazetteer or Gazetteer.default()
+    mentions = spot_places(article.text, gaz, max_words=gaz.max_words)
+    if article.dateline_span and not any(m.start == article.dateline_span[0] for m in mentions):
+        start, end = article.dateline_span
+        key = fold(article.text[start:end])
+        if key in gaz:
+            mentions.insert(0, Mention(article.text[start:end], start, end, key))
+    return _resolve_all(article.text, mentions, gaz)
+
+
+def resolve(text: str, spans: Iterable[tuple[int, int]], *,
+            gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """The best place for each given ``(start, end)`` span of *text*, in context.
+
+    For corpora with gold spans: no spotting, every span gets a mention (resolved or
+    with the reason it is not).
+    """
+    gaz = gazetteer or Gazetteer.default()
+    mentions = [Mention(text[s:e], s, e, fold(text[s:e])) for s, e in spans]
+    return _resolve_all(text, mentions, gaz, keep_all=True)
+
+
+def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
+                 keep_all: bool = False) -> list[Mention]:
+    pools = {m.key: _pool(gaz, m.key) for m in mentions if m.key}
+    context = _context(mentions, pools)
+    chosen = [_choose(m, pools.get(m.key, []), context) for m in mentions]
+    # Second pass: closeness to the places the first pass found.
+    context = replace(context, points=tuple(
+        (m.key, m.place.id, m.place.latitude, m.place.longitude) for m in chosen
+        if m.place and m.place.kind not in ("country", "admin1")))
+    chosen = [_choose(m, pools.get(m.key, []), context) for m in mentions]
+    chosen = _short_forms(text, chosen)
+    chosen = [_unknown(m, gaz, context) if not m.key and not m.place else m for m in chosen]
+    if keep_all:
+        return chosen
+    return [m for m in chosen if m.place or not m.key]
+
+
+def _pool(gaz: Gazetteer, key: str) -> list[Place]:
+    places = gaz.places_for_key(key)
+    if len(places) > _MAX_CANDIDATES:
+        places = sorted(places, key=lambda p: -prior(p)[0])[:_MAX_CANDIDATES]
+    return places
+
+
+def _context(mentions: Sequence[Mention], pools: dict[str, list[Place]]) -> _Context:
+    countries: Counter = Counter()
+    admin1s = set()
+    for m in mentions:
+        pool = pools.get(m.key, [])
+        if not pool:
+            continue
+        top = max(pool, key=lambda p: prior(p)[0])
+        if top.kind == "country":
+            countries[top.country_code] += 1
+        elif top.kind == "admin1" or (m.cue == "admin" and any(p.kind == "admin1" for p in pool)):
+            admin = top if top.kind == "admin1" else next(p for p in pool if p.kind == "admin1")
+            admin1s.add(admin.name)
+            countries[admin.country_code] += 1
+    return _Context(countries, frozenset(admin1s))
+
+
+def _score(place: Place, mention: Mention, context: _Context) -> Candidate:
+    score, why = prior(place)
+    reasons = [why]
+    if fold(place.name) == mention.key:
+        score += 0.5
+        reasons.append("its main name")
+    if mention.cue:
+        if place.kind in _CUE_KINDS.get(mention.cue, ()) or \
+                place.feature in _CUE_FEATURES.get(mention.cue, ()):
+            score += 3.0
+            reasons.append(f"'{mention.cue}' word next to it")
+        elif mention.cue in _CUE_FEATURES and place.kind == "site":
+            score += 1.5
+            reasons.append("a site, and a site word next to it")
+    if context.countries:
+        total = sum(context.countries.values())
+        share = context.countries.get(place.country_code, 0) / total
+        if share:
+            score += 1.5 + share
+            reasons.append(f"in {place.country_code}, named in the article")
+    if place.admin1 and place.admin1 in context.admin1s and place.kind != "admin1":
+        score += 1.0
+        reasons.append(f"in {place.admin1}, named in the article")
+    near = _nearest_km(place, mention.key, context.points)
+    if near is not None and near < 400 and place.kind not in ("country", "admin1", "admin2"):
+        bonus = 1.5 if near < 50 else 1.0 if near < 150 else 0.5
+        score += bonus
+        reasons.append(f"{near:.0f} km from another place of the article")
+    return Candidate(place, round(score, 3), tuple(reasons))
+
+
+def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
+    if not pool:
+        return mention
+    ranked = sorted((_score(p, mention, context) for p in pool),
+                    key=lambda c: (-c.score, c.place.id))
+    best = ranked[0]
+    weak = prior(best.place)[0] < _STRONG
+    if mention.chained and weak and not mention.cue:
+        return replace(mention, place=None, candidates=tuple(ranked[:5]),
+                       reason="not a place: part of a longer name")
+    if weak and not mention.cue and best.place.kind == "city" and " " not in mention.key \
+            and context.countries and best.place.country_code not in context.countries:
+        return replace(mention, place=None, candidates=tuple(ranked[:5]),
+                       reason="not a place: only small places of other countries match")
+    return replace(mention, place=best.place, score=best.score, candidates=tuple(ranked[:5]),
+                   reason="; ".join(best.reasons))
+
+
+def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Resolve a short form that repeats a site named earlier ("Omar" after "the Omar
+    oil field") to that site."""
+    forms: dict[str, Mention] = {}
+    for m in mentions:
+        if m.place and m.place.kind == "site":
+            words = [w for w in m.text.replace("-", " ").split()
+                     if w.lower() not in _FEATURE_WORDS and fold(w)]
+            if words and len(words) < len(m.text.split()):
+                forms.setdefault(" ".join(words), m)
+    if not forms:
+        return mentions
+    out = list(mentions)
+    taken = {(m.start, m.end): i for i, m in enumerate(out)}
+    for form, source in forms.items():
+        for match in _word_matches(text, form):
+            span = match
+            if any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in taken):
+                continue
+            new = Mention(form, span[0], span[1], fold(form), place=source.place,
+                          score=source.score, reason=f"short form of {source.text!r}")
+            if span in taken:
+                i = taken[span]
+                if out[i].place is None or out[i].place.kind != "site":
+                    out[i] = new
+            else:
+                taken[span] = len(out)
+                out.append(new)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _word_matches(text: str, form: str) -> list[tuple[int, int]]:
+    import re
+
+    return [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
+
+
+def _unknown(mention: Mention, gaz: Gazetteer, context: _Context) -> Mention:
+    """A phrase-found name ("the hamlet of X"): fuzzy within the article's country, the
+    online fallback if enabled, else unresolved with the reason."""
+    for country, _ in context.countries.most_common(1):
+        found = gaz.lookup(mention.text, country=country, limit=1)
+        if found and found[0].score > 1.0:
+            return replace(mention, place=found[0].place, score=found[0].score,
+                           reason="; ".join(found[0].reasons))
+    if not context.countries and gaz.geocoder is not None:
+        found = gaz.lookup(mention.text, limit=1)
+        if found:
+            return replace(mention, place=found[0].place, reason="online geocoder")
+    return replace(mention, reason="not in the gazetteer")
+
+
+def _nearest_km(place: Place, key: str,
+                points: tuple[tuple[str, str, float, float], ...]) -> float | None:
+    """Distance to the closest place the article names under another name."""
+    best = None
+    for other_key, pid, lat, lon in points:
+        if pid == place.id or other_key == key:
+            continue
+        d = _km(place.latitude, place.longitude, lat, lon)
+        if best is None or d < best:
+            best = d
+    return best
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))

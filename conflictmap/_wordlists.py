@@ -5,7 +5,8 @@ common words, titles, calendar words and demonyms from becoming places.
 """
 from __future__ import annotations
 
-__all__ = ["CALENDAR", "COMMON_WORDS", "DEMONYMS", "FEATURE_AFTER", "FEATURE_BEFORE"]
+__all__ = ["CALENDAR", "COMMON_WORDS", "DEMONYMS", "FEATURE_AFTER", "FEATURE_BEFORE",
+           "FEATURE_SUFFIXES", "GENERIC_TOPONYMS"]
 
 CALENDAR = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -52,7 +53,7 @@ alawites houthi houthis ottoman persian
 FEATURE_AFTER = {
     "province": "admin", "governorate": "admin", "region": "admin", "district": "admin",
     "state": "admin", "wilayat": "admin", "county": "admin",
-    "base": "base", "airbase": "base", "air": "base", "garrison": "base", "airport": "base",
+    "base": "base", "airbase": "base", "garrison": "base", "airport": "base",
     "airfield": "base", "camp": "camp", "outpost": "base", "barracks": "base",
     "oil": "field", "oilfield": "field", "gas": "field", "field": "field", "refinery": "field",
     "dam": "dam", "crossing": "crossing", "border": "crossing", "prison": "prison",
@@ -66,4 +67,19 @@ FEATURE_BEFORE = {
     "town": "city", "city": "city", "village": "city", "hamlet": "city", "capital": "city",
     "suburb": "city", "outskirts": "city", "district": "city", "neighbourhood": "city",
     "base": "base", "camp": "camp", "field": "field",
+}
+
+# Place-name words that start Arabic toponyms ("Tell Khazna", "Khirbet Umm Jurn"): on their
+# own they name hundreds of places, so they are never a place by themselves.
+GENERIC_TOPONYMS = frozenset("""
+tell tel tal tall khirbet khirbat kherbet bir ain ayn umm um jubb qasr mazraat mazraa mazraet
+kafr kfar ras wadi jabal jebel beit bayt deir dayr hay hayy qaryat qarya nahr marj sheikh
+""".split())
+
+# Cue -> words a site's name may end with ("al-Qaim" + "border crossing").
+FEATURE_SUFFIXES = {
+    "base": ("base", "air base", "airbase", "airport", "airfield", "garrison"),
+    "field": ("oil field", "oilfield", "field", "gas field"),
+    "crossing": ("crossing", "border crossing"), "dam": ("dam",), "camp": ("camp",),
+    "prison": ("prison",), "embassy": ("embassy",),
 }

@@ -18,6 +18,7 @@ from conflictmap._wordlists import (
     DEMONYMS,
     FEATURE_AFTER,
     FEATURE_BEFORE,
+    GENERIC_TOPONYMS,
 )
 from conflictmap.gazetteer.place import Candidate, Place
 
@@ -26,14 +27,19 @@ __all__ = ["Mention", "spot_places"]
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼʿ](?![sS]\b)[^\W\d_]+)*")
 _JOIN = re.compile(r"(?: |-|‐|–(?=\w))")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*|^\s*|[-–—]\s+)$")
+_MODIFIERS = frozenset({"air", "oil", "gas", "border", "military", "naval", "army", "police"})
 _SHORT_CAPS = frozenset({"US", "UK", "USA", "UAE", "DRC"})
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "of", "from", "to", "towards", "around",
                        "into", "across", "inside"})
+_NAME = r"(?:(?:al|el|ad|ar|as|ash|at|az|ez|an)-)?[A-Z][\w'’]*"
+_GENERIC = "|".join(sorted(GENERIC_TOPONYMS))
+# Phrases that say a place is there, whether or not any gazetteer has it.
 _UNKNOWN_PLACE = re.compile(
-    r"\b(?:town|village|hamlet|settlement|neighbou?rhood|suburb|district|farm|locality)"
-    r" of ((?:(?:al|el|ad|ar|as|ash|at|az|ez|an)-)?[A-Z][\w'’]*"
-    r"(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|ez|an)-)?[A-Z][\w'’]*){0,3})"
-    r"|\b((?:[A-Z][\w'’]*[ -]){0,2}[A-Z][\w'’]*) (?:farm|hamlet|village)\b"
+    rf"\b(?:town|village|hamlet|settlement|neighbou?rhood|suburb|district|farm|locality)"
+    rf" of ({_NAME}(?:[ -]{_NAME}){{0,3}})"
+    rf"|\b((?:[A-Z][\w'’]*[ -]){{0,2}}[A-Z][\w'’]*) (?:farm|hamlet|village)\b"
+    rf"|\b((?i:{_GENERIC})[ -](?:(?:al|el|ad|ar|as|ash|at|az|ez|an|Umm|Um|Abu)[ -])?"
+    rf"{_NAME}(?:[ -]{_NAME})?)"
 )
 
 
@@ -106,6 +112,9 @@ def _word_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
         return not all(w.lower() in COMMON_WORDS or w.lower() in CALENDAR for w in words)
     word = words[0]
     lower = word.lower().replace("’", "'")
+    if lower in GENERIC_TOPONYMS and j + 1 < len(tokens) and _joined(text, tokens[j], tokens[j + 1]) \
+            and _starts_name(text, tokens, j + 1):
+        return False  # "Tell" of "Tell Khazna"
     if word.isupper() and len(word) <= 4:
         return word in _SHORT_CAPS
     if lower in CALENDAR or lower in DEMONYMS:
@@ -135,10 +144,34 @@ def _cue(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> str:
     if after and text[tokens[j][1]:tokens[j + 1][0]].strip() in ("", "-"):
         if after[0] in FEATURE_AFTER:
             return FEATURE_AFTER[after[0]]
+        if after[0] in _MODIFIERS and len(after) > 1 and after[1] in FEATURE_AFTER:
+            return FEATURE_AFTER[after[1]]  # "air base", "border crossing"
     before = [text[slice(*tokens[k])].lower() for k in range(max(0, i - 2), i)]
     if len(before) == 2 and before[1] == "of" and before[0] in FEATURE_BEFORE:
         return FEATURE_BEFORE[before[0]]
+    # A site word earlier in the clause ("its border crossing with Syria, at al-Qaim") is
+    # a weaker cue, marked with "~".
+    clause_start = max(text.rfind(".", 0, tokens[i][0]), text.rfind("\n", 0, tokens[i][0]))
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if tokens[k][0] < clause_start:
+            break
+        cue = FEATURE_AFTER.get(text[slice(*tokens[k])].lower(), "")
+        if cue and cue not in ("admin", "city") and not _owned(text, tokens, k):
+            return "~" + cue
     return ""
+
+
+def _owned(text: str, tokens: list[tuple[int, int]], k: int) -> bool:
+    """True when the feature word at *k* belongs to a name before it ("Hmeimim air base")."""
+    for back in (k - 1, k - 2):
+        if back < 0:
+            return False
+        word = text[slice(*tokens[back])]
+        if _is_capital(word):
+            return True
+        if word.lower() not in FEATURE_AFTER and word.lower() not in _MODIFIERS:
+            return False
+    return False
 
 
 def spot_places(text: str, names: Container[str], *, max_words: int = 6) -> list[Mention]:
@@ -170,21 +203,36 @@ def spot_places(text: str, names: Container[str], *, max_words: int = 6) -> list
         start, end = tokens[i][0], tokens[j][1]
         found.append(Mention(text[start:end], start, end, key, cue=_cue(text, tokens, i, j),
                              chained=_chained(text, tokens, i, j)))
+        found += _nested(text, tokens, i, j, names)
         i = j + 1
     return _with_unknown_places(text, found)
 
 
+def _nested(text: str, tokens: list[tuple[int, int]], i: int, j: int,
+            names: Container[str]) -> list[Mention]:
+    """Places named inside a longer name: "Baghdad" in "the US embassy in Baghdad"."""
+    out = []
+    for k in range(i + 1, j):
+        if text[slice(*tokens[k])] in ("in", "of", "near") and _starts_name(text, tokens, k + 1):
+            start, end = tokens[k + 1][0], tokens[j][1]
+            key = fold(text[start:end])
+            if key in names:
+                out.append(Mention(text[start:end], start, end, key))
+    return out
+
+
 def _with_unknown_places(text: str, found: list[Mention]) -> list[Mention]:
-    taken = [(m.start, m.end) for m in found]
-    extra = []
+    """Add the places that phrases name; a phrase that covers more than an overlapping
+    gazetteer match ("Bir Shuaib" over "Bir") replaces it."""
     for match in _UNKNOWN_PLACE.finditer(text):
-        group = 1 if match.group(1) else 2
+        group = next(g for g in (1, 2, 3) if match.group(g))
         start, end = match.span(group)
-        if any(s < end and start < e for s, e in taken):
-            continue
         name = text[start:end]
         if name.split()[0].lower() in COMMON_WORDS | CALENDAR | DEMONYMS:
             continue
-        extra.append(Mention(name, start, end, "", cue="city"))
-        taken.append((start, end))
-    return sorted(found + extra, key=lambda m: m.start)
+        overlapping = [m for m in found if m.start < end and start < m.end]
+        if any(m.end - m.start >= end - start for m in overlapping):
+            continue
+        found = [m for m in found if m not in overlapping]
+        found.append(Mention(name, start, end, "", cue="city"))
+    return sorted(found, key=lambda m: m.start)

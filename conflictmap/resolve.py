@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from conflictmap._names import fold
-from conflictmap._wordlists import FEATURE_AFTER
+from conflictmap._wordlists import FEATURE_AFTER, FEATURE_SUFFIXES
 from conflictmap.article import Article
 from conflictmap.gazetteer import Candidate, Gazetteer, Place, prior
 from conflictmap.mentions import Mention, spot_places
@@ -28,6 +28,7 @@ _CUE_FEATURES = {"base": ("air base", "airport", "military base", "outpost", "ca
                  "embassy": ("embassy", "consulate", "green zone")}
 _STRONG = 2.6  # a prior this high is a well-known place even inside a run of names
 _MAX_CANDIDATES = 60
+_WINDOW = 20_000
 _FEATURE_WORDS = frozenset(FEATURE_AFTER) | {"field", "base", "the"}
 
 
@@ -50,13 +51,35 @@ def geoparse(text: str | Article, *, gazetteer: Gazetteer | None = None) -> list
     """
     article = text if isinstance(text, Article) else Article.from_text(text)
     gaz = gazetteer or Gazetteer.default()
-    mentions = spot_places(article.text, gaz, max_words=gaz.max_words)
-    if article.dateline_span and not any(m.start == article.dateline_span[0] for m in mentions):
-        start, end = article.dateline_span
-        key = fold(article.text[start:end])
-        if key in gaz:
-            mentions.insert(0, Mention(article.text[start:end], start, end, key))
-    return _resolve_all(article.text, mentions, gaz)
+    out: list[Mention] = []
+    # A long text is many stories: context is local, and time stays linear in length.
+    for offset, chunk in _windows(article.text, _WINDOW):
+        mentions = spot_places(chunk, gaz, max_words=gaz.max_words)
+        if offset == 0 and article.dateline_span and \
+                not any(m.start == article.dateline_span[0] for m in mentions):
+            start, end = article.dateline_span
+            key = fold(chunk[start:end])
+            if key in gaz:
+                mentions.insert(0, Mention(chunk[start:end], start, end, key))
+        found = _resolve_all(chunk, mentions, gaz)
+        out += [replace(m, start=m.start + offset, end=m.end + offset) for m in found] \
+            if offset else found
+    return out
+
+
+def _windows(text: str, size: int) -> Iterable[tuple[int, str]]:
+    """Pieces of at most about *size* characters, cut at paragraph ends where possible."""
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n\n", start + size // 2, start + size)
+        if cut < 0:
+            cut = text.rfind("\n", start + size // 2, start + size)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, start + size)
+        cut = cut + 1 if cut >= 0 else start + size
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
 
 
 def resolve(text: str, spans: Iterable[tuple[int, int]], *,
@@ -73,33 +96,37 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *,
 
 def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
                  keep_all: bool = False) -> list[Mention]:
-    pools = {m.key: _pool(gaz, m.key) for m in mentions if m.key}
+    pools = {(m.key, m.cue): _pool(gaz, m.key, m.cue) for m in mentions if m.key}
     context = _context(mentions, pools)
-    chosen = [_choose(m, pools.get(m.key, []), context) for m in mentions]
+    chosen = [_choose(m, pools.get((m.key, m.cue), []), context) for m in mentions]
     # Second pass: closeness to the places the first pass found.
     context = replace(context, points=tuple(
         (m.key, m.place.id, m.place.latitude, m.place.longitude) for m in chosen
         if m.place and m.place.kind not in ("country", "admin1")))
-    chosen = [_choose(m, pools.get(m.key, []), context) for m in mentions]
-    chosen = _short_forms(text, chosen)
+    chosen = [_choose(m, pools.get((m.key, m.cue), []), context) for m in mentions]
+    chosen = _short_forms(text, chosen, context)
     chosen = [_unknown(m, gaz, context) if not m.key and not m.place else m for m in chosen]
     if keep_all:
         return chosen
     return [m for m in chosen if m.place or not m.key]
 
 
-def _pool(gaz: Gazetteer, key: str) -> list[Place]:
+def _pool(gaz: Gazetteer, key: str, cue: str) -> list[Place]:
     places = gaz.places_for_key(key)
+    # "al-Qaim" with a crossing word near it may be the "Al-Qaim border crossing".
+    for suffix in FEATURE_SUFFIXES.get(cue.lstrip("~"), ()):
+        places += gaz.places_for_key(fold(f"{key} {suffix}"))
+    places = list({p.id: p for p in places}.values())
     if len(places) > _MAX_CANDIDATES:
         places = sorted(places, key=lambda p: -prior(p)[0])[:_MAX_CANDIDATES]
     return places
 
 
-def _context(mentions: Sequence[Mention], pools: dict[str, list[Place]]) -> _Context:
+def _context(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[Place]]) -> _Context:
     countries: Counter = Counter()
     admin1s = set()
     for m in mentions:
-        pool = pools.get(m.key, [])
+        pool = pools.get((m.key, m.cue), [])
         if not pool:
             continue
         top = max(pool, key=lambda p: prior(p)[0])
@@ -107,7 +134,7 @@ def _context(mentions: Sequence[Mention], pools: dict[str, list[Place]]) -> _Con
             countries[top.country_code] += 1
         elif top.kind == "admin1" or (m.cue == "admin" and any(p.kind == "admin1" for p in pool)):
             admin = top if top.kind == "admin1" else next(p for p in pool if p.kind == "admin1")
-            admin1s.add(admin.name)
+            admin1s.add(fold(admin.name))
             countries[admin.country_code] += 1
     return _Context(countries, frozenset(admin1s))
 
@@ -118,21 +145,22 @@ def _score(place: Place, mention: Mention, context: _Context) -> Candidate:
     if fold(place.name) == mention.key:
         score += 0.5
         reasons.append("its main name")
-    if mention.cue:
-        if place.kind in _CUE_KINDS.get(mention.cue, ()) or \
-                place.feature in _CUE_FEATURES.get(mention.cue, ()):
-            score += 3.0
-            reasons.append(f"'{mention.cue}' word next to it")
-        elif mention.cue in _CUE_FEATURES and place.kind == "site":
-            score += 1.5
-            reasons.append("a site, and a site word next to it")
+    cue, weight = mention.cue.lstrip("~"), 0.5 if mention.cue.startswith("~") else 1.0
+    if cue:
+        where = "in its clause" if weight < 1 else "next to it"
+        if place.kind in _CUE_KINDS.get(cue, ()) or place.feature in _CUE_FEATURES.get(cue, ()):
+            score += 4.0 * weight
+            reasons.append(f"'{cue}' word {where}")
+        elif cue in _CUE_FEATURES and place.kind == "site":
+            score += 1.5 * weight
+            reasons.append(f"a site, and a site word {where}")
     if context.countries:
         total = sum(context.countries.values())
         share = context.countries.get(place.country_code, 0) / total
         if share:
             score += 1.5 + share
             reasons.append(f"in {place.country_code}, named in the article")
-    if place.admin1 and place.admin1 in context.admin1s and place.kind != "admin1":
+    if place.admin1 and place.kind != "admin1" and fold(place.admin1) in context.admin1s:
         score += 1.0
         reasons.append(f"in {place.admin1}, named in the article")
     near = _nearest_km(place, mention.key, context.points)
@@ -150,7 +178,9 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
                     key=lambda c: (-c.score, c.place.id))
     best = ranked[0]
     weak = prior(best.place)[0] < _STRONG
-    if mention.chained and weak and not mention.cue:
+    known = best.place.country_code in context.countries or not context.countries
+    if mention.chained and not mention.cue and best.place.kind not in ("country", "admin1") \
+            and (weak or not known):
         return replace(mention, place=None, candidates=tuple(ranked[:5]),
                        reason="not a place: part of a longer name")
     if weak and not mention.cue and best.place.kind == "city" and " " not in mention.key \
@@ -161,7 +191,7 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
                    reason="; ".join(best.reasons))
 
 
-def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+def _short_forms(text: str, mentions: list[Mention], context: _Context) -> list[Mention]:
     """Resolve a short form that repeats a site named earlier ("Omar" after "the Omar
     oil field") to that site."""
     forms: dict[str, Mention] = {}
@@ -183,8 +213,13 @@ def _short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
             new = Mention(form, span[0], span[1], fold(form), place=source.place,
                           score=source.score, reason=f"short form of {source.text!r}")
             if span in taken:
+                # A name that stands for a place of the article's own countries ("Erbil"
+                # after "Erbil air base") keeps it; a stray match ("Omar", a village
+                # abroad) gives way to the site.
                 i = taken[span]
-                if out[i].place is None or out[i].place.kind != "site":
+                current = out[i].place
+                if current is None or (current.kind != "site"
+                                       and current.country_code not in context.countries):
                     out[i] = new
             else:
                 taken[span] = len(out)

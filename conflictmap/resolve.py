@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -54,7 +55,7 @@ def geoparse(text: str | Article, *, gazetteer: Gazetteer | None = None) -> list
     out: list[Mention] = []
     # A long text is many stories: context is local, and time stays linear in length.
     for offset, chunk in _windows(article.text, _WINDOW):
-        mentions = spot_places(chunk, gaz, max_words=gaz.max_words)
+        mentions = spot_places(chunk, gaz, max_words=gaz.max_words, prefixes=_Prefixes(gaz))
         if offset == 0 and article.dateline_span and \
                 not any(m.start == article.dateline_span[0] for m in mentions):
             start, end = article.dateline_span
@@ -65,6 +66,18 @@ def geoparse(text: str | Article, *, gazetteer: Gazetteer | None = None) -> list
         out += [replace(m, start=m.start + offset, end=m.end + offset) for m in found] \
             if offset else found
     return out
+
+
+class _Prefixes:
+    """The gazetteer's name prefixes as a container, for `spot_places`."""
+
+    __slots__ = ("_gaz",)
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self._gaz = gaz
+
+    def __contains__(self, key: object) -> bool:
+        return self._gaz.starts_name(str(key))
 
 
 def _windows(text: str, size: int) -> Iterable[tuple[int, str]]:
@@ -100,9 +113,9 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
     context = _context(mentions, pools)
     chosen = [_choose(m, pools.get((m.key, m.cue), []), context) for m in mentions]
     # Second pass: closeness to the places the first pass found.
-    context = replace(context, points=tuple(
-        (m.key, m.place.id, m.place.latitude, m.place.longitude) for m in chosen
-        if m.place and m.place.kind not in ("country", "admin1")))
+    context = replace(context, points=tuple({
+        (m.key, m.place.id): (m.key, m.place.id, m.place.latitude, m.place.longitude)
+        for m in chosen if m.place and m.place.kind not in ("country", "admin1")}.values()))
     chosen = [_choose(m, pools.get((m.key, m.cue), []), context) for m in mentions]
     chosen = _short_forms(text, chosen, context)
     chosen = [_unknown(m, gaz, context) if not m.key and not m.place else m for m in chosen]
@@ -116,6 +129,12 @@ def _pool(gaz: Gazetteer, key: str, cue: str) -> list[Place]:
     # "al-Qaim" with a crossing word near it may be the "Al-Qaim border crossing".
     for suffix in FEATURE_SUFFIXES.get(cue.lstrip("~"), ()):
         places += gaz.places_for_key(fold(f"{key} {suffix}"))
+    if cue == "admin" and not any(p.kind in ("admin1", "admin2") for p in places):
+        # "Hodeidah province" where only the city is known by that spelling: the
+        # province is the one the city lies in.
+        for city in [p for p in places if p.kind == "city" and p.admin1]:
+            places += [p for p in gaz.places_for_key(fold(city.admin1))
+                       if p.kind == "admin1" and p.country_code == city.country_code]
     places = list({p.id: p for p in places}.values())
     if len(places) > _MAX_CANDIDATES:
         places = sorted(places, key=lambda p: -prior(p)[0])[:_MAX_CANDIDATES]
@@ -143,7 +162,7 @@ def _score(place: Place, mention: Mention, context: _Context) -> Candidate:
     score, why = prior(place)
     reasons = [why]
     if fold(place.name) == mention.key:
-        score += 0.5
+        score += 1.0
         reasons.append("its main name")
     cue, weight = mention.cue.lstrip("~"), 0.5 if mention.cue.startswith("~") else 1.0
     if cue:
@@ -158,13 +177,15 @@ def _score(place: Place, mention: Mention, context: _Context) -> Candidate:
         total = sum(context.countries.values())
         share = context.countries.get(place.country_code, 0) / total
         if share:
-            score += 1.5 + share
+            score += 1.5 + 2 * share
             reasons.append(f"in {place.country_code}, named in the article")
     if place.admin1 and place.kind != "admin1" and fold(place.admin1) in context.admin1s:
         score += 1.0
         reasons.append(f"in {place.admin1}, named in the article")
-    near = _nearest_km(place, mention.key, context.points)
-    if near is not None and near < 400 and place.kind not in ("country", "admin1", "admin2"):
+    near = None
+    if context.points and place.kind not in ("country", "admin1", "admin2"):
+        near = _nearest_km(place, mention.key, context.points)
+    if near is not None and near < 400:
         bonus = 1.5 if near < 50 else 1.0 if near < 150 else 0.5
         score += bonus
         reasons.append(f"{near:.0f} km from another place of the article")
@@ -248,6 +269,7 @@ def _unknown(mention: Mention, gaz: Gazetteer, context: _Context) -> Mention:
     return replace(mention, reason="not in the gazetteer")
 
 
+@lru_cache(maxsize=65536)
 def _nearest_km(place: Place, key: str,
                 points: tuple[tuple[str, str, float, float], ...]) -> float | None:
     """Distance to the closest place the article names under another name."""

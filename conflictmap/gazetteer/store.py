@@ -24,7 +24,7 @@ __all__ = ["SCHEMA_VERSION", "PlaceStore"]
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _COLUMNS = "id, name, latitude, longitude, country_code, kind, feature, admin1, population, source"
 _SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
@@ -60,11 +60,13 @@ class PlaceStore:
                 raise GazetteerError(f"{self.path}: schema {meta.get('schema')!r}, "
                                      f"expected {SCHEMA_VERSION}")
             self.index: dict[str, int | tuple[int, ...]] = marshal.loads(meta["index"])
+            self.prefixes: frozenset[str] = marshal.loads(meta["prefixes"])
         except (sqlite3.Error, KeyError, ValueError, EOFError, TypeError) as err:
             raise GazetteerError(f"{self.path}: not a readable gazetteer store ({err})") from err
         self.fingerprint: str = meta.get("fingerprint", "")
         self.max_words: int = int(meta.get("max_words", 6))
         self._cache: dict[int, Place] = {}
+        self._by_country: dict[str, tuple[list[str], list[int]]] = {}
 
     def __repr__(self) -> str:
         return f"<PlaceStore {self.path} {len(self.index)} names>"
@@ -93,10 +95,13 @@ class PlaceStore:
                                (place_id,)).fetchone()
         return Place(*row) if row else None
 
-    def names_in(self, country_code: str) -> list[tuple[str, int]]:
-        """Every (key, rowid) of a country, for fuzzy matching within it."""
-        return list(self._db.execute(
-            "SELECT key, place FROM names WHERE country_code = ?", (country_code,)))
+    def names_in(self, country_code: str) -> tuple[list[str], list[int]]:
+        """Every key of a country and the rowid of its place, for fuzzy matching."""
+        if country_code not in self._by_country:
+            rows = self._db.execute("SELECT key, place FROM names WHERE country_code = ?",
+                                    (country_code,)).fetchall()
+            self._by_country[country_code] = ([k for k, _ in rows], [r for _, r in rows])
+        return self._by_country[country_code]
 
     def close(self) -> None:
         self._db.close()
@@ -186,9 +191,13 @@ def _write_index(db: sqlite3.Connection, fingerprint: str) -> None:
         index.setdefault(key, []).append(place)
     packed = {k: v[0] if len(v) == 1 else tuple(dict.fromkeys(v)) for k, v in index.items()}
     max_words = max((k.count(" ") + 1 for k in packed), default=1)
+    # Leading words of many-word names: spotting stops extending a span that starts none.
+    prefixes = frozenset(" ".join(words[:n]) for words in (k.split() for k in packed if " " in k)
+                         for n in range(1, len(words)))
     db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
         ("schema", SCHEMA_VERSION), ("fingerprint", fingerprint),
-        ("index", marshal.dumps(packed)), ("max_words", str(max_words)),
+        ("index", marshal.dumps(packed)), ("prefixes", marshal.dumps(prefixes)),
+        ("max_words", str(max_words)),
         ("built", time.strftime("%Y-%m-%dT%H:%M:%S")),
     ])
     db.commit()

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = sorted((ROOT / "tests" / "data" / "places").glob("*.txt"))
+SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
 
 _WARM = """
 import time, resource

@@ -6,7 +6,7 @@ common words, titles, calendar words and demonyms from becoming places.
 from __future__ import annotations
 
 __all__ = ["CALENDAR", "COMMON_WORDS", "DEMONYMS", "FEATURE_AFTER", "FEATURE_BEFORE",
-           "FEATURE_SUFFIXES", "GENERIC_TOPONYMS"]
+           "DEMONYM_COUNTRIES", "FEATURE_SUFFIXES", "GENERIC_TOPONYMS"]
 
 CALENDAR = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -82,4 +82,14 @@ FEATURE_SUFFIXES = {
     "field": ("oil field", "oilfield", "field", "gas field"),
     "crossing": ("crossing", "border crossing"), "dam": ("dam",), "camp": ("camp",),
     "prison": ("prison",), "embassy": ("embassy",),
+}
+
+# Demonyms are not places, but they say which countries a story is about.
+DEMONYM_COUNTRIES = {
+    "afghan": "AF", "algerian": "DZ", "american": "US", "british": "GB", "chinese": "CN",
+    "egyptian": "EG", "emirati": "AE", "french": "FR", "german": "DE", "indian": "IN",
+    "iranian": "IR", "iraqi": "IQ", "israeli": "IL", "jordanian": "JO", "kuwaiti": "KW",
+    "lebanese": "LB", "libyan": "LY", "moroccan": "MA", "pakistani": "PK", "palestinian": "PS",
+    "qatari": "QA", "russian": "RU", "saudi": "SA", "somali": "SO", "sudanese": "SD",
+    "syrian": "SY", "tunisian": "TN", "turkish": "TR", "ukrainian": "UA", "yemeni": "YE",
 }

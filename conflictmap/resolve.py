@@ -13,7 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from conflictmap._names import fold
-from conflictmap._wordlists import FEATURE_AFTER, FEATURE_SUFFIXES
+import re
+
+from conflictmap._wordlists import DEMONYM_COUNTRIES, FEATURE_AFTER, FEATURE_SUFFIXES
 from conflictmap.article import Article
 from conflictmap.gazetteer import Candidate, Gazetteer, Place, prior
 from conflictmap.mentions import Mention, spot_places
@@ -30,13 +32,15 @@ _CUE_FEATURES = {"base": ("air base", "airport", "military base", "outpost", "ca
 _STRONG = 2.6  # a prior this high is a well-known place even inside a run of names
 _MAX_CANDIDATES = 60
 _WINDOW = 20_000
+_DEMONYM = re.compile(r"\b(" + "|".join(d.capitalize() for d in DEMONYM_COUNTRIES) + r")s?\b")
 _FEATURE_WORDS = frozenset(FEATURE_AFTER) | {"field", "base", "the"}
 
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    countries: Counter
+    countries: Counter  # named in the article, with how often
     admin1s: frozenset[str]
+    demonyms: Counter  # "Libyan", "Iraqi": weaker, for scoring only
     points: tuple[tuple[str, str, float, float], ...] = ()
 
 
@@ -110,7 +114,7 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *,
 def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
                  keep_all: bool = False) -> list[Mention]:
     pools = {(m.key, m.cue): _pool(gaz, m.key, m.cue) for m in mentions if m.key}
-    context = _context(mentions, pools)
+    context = _context(text, mentions, pools)
     chosen = [_choose(m, pools.get((m.key, m.cue), []), context) for m in mentions]
     # Second pass: closeness to the places the first pass found.
     context = replace(context, points=tuple({
@@ -141,8 +145,10 @@ def _pool(gaz: Gazetteer, key: str, cue: str) -> list[Place]:
     return places
 
 
-def _context(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[Place]]) -> _Context:
+def _context(text: str, mentions: Sequence[Mention],
+             pools: dict[tuple[str, str], list[Place]]) -> _Context:
     countries: Counter = Counter()
+    demonyms = Counter(DEMONYM_COUNTRIES[w.lower()] for w in _DEMONYM.findall(text))
     admin1s = set()
     for m in mentions:
         pool = pools.get((m.key, m.cue), [])
@@ -155,7 +161,7 @@ def _context(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[Plac
             admin = top if top.kind == "admin1" else next(p for p in pool if p.kind == "admin1")
             admin1s.add(fold(admin.name))
             countries[admin.country_code] += 1
-    return _Context(countries, frozenset(admin1s))
+    return _Context(countries, frozenset(admin1s), demonyms)
 
 
 def _score(place: Place, mention: Mention, context: _Context) -> Candidate:
@@ -179,6 +185,9 @@ def _score(place: Place, mention: Mention, context: _Context) -> Candidate:
         if share:
             score += 1.5 + 2 * share
             reasons.append(f"in {place.country_code}, named in the article")
+    if place.country_code in context.demonyms and place.kind != "country":
+        score += 1.0
+        reasons.append(f"{place.country_code} by its demonym in the article")
     if place.admin1 and place.kind != "admin1" and fold(place.admin1) in context.admin1s:
         score += 1.0
         reasons.append(f"in {place.admin1}, named in the article")
@@ -249,8 +258,6 @@ def _short_forms(text: str, mentions: list[Mention], context: _Context) -> list[
 
 
 def _word_matches(text: str, form: str) -> list[tuple[int, int]]:
-    import re
-
     return [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
 
 

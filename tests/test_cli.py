@@ -1,0 +1,119 @@
+"""The command line: output fields, help, and user errors as one-line messages."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conflictmap.cli import main
+
+from .conftest import DATA, SEED
+
+FIELDS = {"mention", "start", "end", "name", "latitude", "longitude", "country_code", "kind",
+          "feature", "place_id", "reason"}
+
+
+def _run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "conflictmap", *args], input=stdin,
+                          capture_output=True, timeout=300)
+
+
+def test_places_json_has_the_documented_fields(gazetteer, capsys):
+    assert main(["places", str(SEED), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and FIELDS <= set(rows[0])
+    assert all(r["latitude"] is not None for r in rows if r["place_id"])
+    iraq = next(r for r in rows if r["mention"] == "Iraq")
+    assert iraq["country_code"] == "IQ" and iraq["kind"] == "country"
+
+
+def test_unresolved_mentions_carry_a_reason(gazetteer, capsys, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Gunmen torched the village of Khirbet Umm Zawiyeh near Hasakah, Syria.",
+                    encoding="utf-8")
+    assert main(["places", str(path), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    hamlet = next(r for r in rows if r["mention"] == "Khirbet Umm Zawiyeh")
+    assert hamlet["latitude"] is None and hamlet["reason"] == "not in the gazetteer"
+
+
+def test_places_table_from_stdin(gazetteer):
+    done = _run("places", "-", stdin="Rockets struck Ramadi in Iraq.".encode())
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode()
+    assert "Ramadi" in out and "IQ" in out and "place_id" in out
+
+
+def test_lookup_explains_the_ranking(gazetteer, capsys):
+    assert main(["gazetteer", "lookup", "Tripoli", "--limit", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "population" in out and "LY" in out and "LB" in out
+
+
+def test_lookup_country_filter(gazetteer, capsys):
+    assert main(["gazetteer", "lookup", "Tripoli", "--country", "LB", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["country_code"] for r in rows} == {"LB"}
+
+
+@pytest.mark.parametrize("args", [
+    ["--help"], ["places", "--help"], ["gazetteer", "--help"], ["gazetteer", "lookup", "--help"],
+    ["gazetteer", "import", "--help"], ["gazetteer", "build", "--help"], ["demo", "--help"],
+])
+def test_every_command_has_help(args, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 0
+    assert "usage:" in capsys.readouterr().out
+
+
+def _one_line_error(done: subprocess.CompletedProcess, expected: str) -> None:
+    err = done.stderr.decode()
+    assert done.returncode == 2, err
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if line.startswith("conflictmap: error")]
+    assert len(lines) == 1 and expected in lines[0], err
+
+
+def test_missing_file():
+    _one_line_error(_run("places", "/no/such/file.txt"), "no such file")
+
+
+def test_directory_is_not_a_text():
+    _one_line_error(_run("places", str(DATA)), "is a directory")
+
+
+def test_binary_data(tmp_path):
+    path = tmp_path / "x.bin"
+    path.write_bytes(bytes(range(256)) * 10)
+    _one_line_error(_run("places", str(path)), "binary data")
+
+
+def test_not_utf8_is_read_with_a_warning(tmp_path, gazetteer):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Shelling near Homs, Syria, caf\xe9 owners said.".encode("cp1252"))
+    done = _run("places", str(path), "--format", "json")
+    assert done.returncode == 0
+    assert "not UTF-8" in done.stderr.decode()
+    assert any(r["mention"] == "Homs" for r in json.loads(done.stdout))
+
+
+def test_empty_text(tmp_path, gazetteer):
+    path = tmp_path / "empty.txt"
+    path.write_text("", encoding="utf-8")
+    done = _run("places", str(path), "--format", "json")
+    assert done.returncode == 0 and json.loads(done.stdout) == []
+    assert "empty text" in done.stderr.decode()
+
+
+def test_bad_import_file(tmp_path):
+    _one_line_error(_run("--cache-dir", str(tmp_path), "gazetteer", "import",
+                         str(DATA / "gazetteer" / "bad_places.csv")),
+                    "bad_places.csv:3: coordinates out of range")
+
+
+def test_unknown_command():
+    done = _run("frobnicate")
+    assert done.returncode == 2 and "Traceback" not in done.stderr.decode()

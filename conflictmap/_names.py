@@ -66,6 +66,6 @@ def fold(name: str) -> str:
 def is_latin(name: str) -> bool:
     """True when every letter of *name* is in the Latin script."""
     for char in name:
-        if char.isalpha() and not ("LATIN" in unicodedata.name(char, "")):
+        if char.isalpha() and "LATIN" not in unicodedata.name(char, ""):
             return False
     return True

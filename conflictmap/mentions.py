@@ -114,8 +114,8 @@ def _word_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
             not all(w.lower() in COMMON_WORDS or w.lower() in CALENDAR for w in words)
     word = words[0]
     lower = word.lower().replace("’", "'")
-    if lower in GENERIC_TOPONYMS and j + 1 < len(tokens) and _joined(text, tokens[j], tokens[j + 1]) \
-            and _starts_name(text, tokens, j + 1):
+    if lower in GENERIC_TOPONYMS and j + 1 < len(tokens) \
+            and _joined(text, tokens[j], tokens[j + 1]) and _starts_name(text, tokens, j + 1):
         return False  # "Tell" of "Tell Khazna"
     if word.isupper() and len(word) <= 4:
         return word in _SHORT_CAPS

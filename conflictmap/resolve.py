@@ -7,14 +7,13 @@ candidate lies to the article's other places.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from conflictmap._names import fold
-import re
-
 from conflictmap._wordlists import DEMONYM_COUNTRIES, FEATURE_AFTER, FEATURE_SUFFIXES
 from conflictmap.article import Article
 from conflictmap.gazetteer import Candidate, Gazetteer, Place, prior

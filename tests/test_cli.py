@@ -40,7 +40,7 @@ def test_unresolved_mentions_carry_a_reason(gazetteer, capsys, tmp_path):
 
 
 def test_places_table_from_stdin(gazetteer):
-    done = _run("places", "-", stdin="Rockets struck Ramadi in Iraq.".encode())
+    done = _run("places", "-", stdin=b"Rockets struck Ramadi in Iraq.")
     assert done.returncode == 0, done.stderr
     out = done.stdout.decode()
     assert "Ramadi" in out and "IQ" in out and "place_id" in out

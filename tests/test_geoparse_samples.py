@@ -75,7 +75,8 @@ def results(gazetteer):
     for path in GOLD:
         gold = load_gold(path)
         text = read_text(path.parent / gold["article"])
-        out[path.parent.name + "/" + path.name] = judge(gold, text, geoparse(Article.from_text(text), gazetteer=gazetteer))
+        mentions = geoparse(Article.from_text(text), gazetteer=gazetteer)
+        out[path.parent.name + "/" + path.name] = judge(gold, text, mentions)
     return out
 
 

@@ -13,7 +13,8 @@ def _found(text, gazetteer):
 @pytest.mark.parametrize("text, name, country, kind", [
     ("Militants shelled the town of Hit overnight, Iraqi police said.", "Hit", "IQ", "city"),
     ("Clashes broke out in Tripoli, Lebanon's second city, near Beirut.", "Tripoli", "LB", "city"),
-    ("Militias in Tripoli and Misrata traded fire, Libyan officials said.", "Tripoli", "LY", "city"),
+    ("Militias in Tripoli and Misrata traded fire, Libyan officials said.", "Tripoli", "LY",
+     "city"),
     ("Shelling hit Homs and Hama in western Syria.", "Homs", "SY", "city"),
     ("Fighters from Misrata reached Homs on the Libyan coast, east of Tripoli.", "Homs", "LY",
      "city"),

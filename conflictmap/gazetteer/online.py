@@ -87,7 +87,8 @@ class OnlineGeocoder:
         if location is None:
             return []
         raw = getattr(location, "raw", {}) or {}
-        ident = raw.get("osm_id") or raw.get("geonameId") or f"{location.latitude},{location.longitude}"
+        ident = (raw.get("osm_id") or raw.get("geonameId")
+                 or f"{location.latitude},{location.longitude}")
         cc = (raw.get("address", {}).get("country_code") or raw.get("countryCode")
               or country or "").upper()
         return [Place(id=f"{self.service}:{ident}", name=str(location.address).split(",")[0],

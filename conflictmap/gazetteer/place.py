@@ -58,7 +58,8 @@ class Candidate:
         return f"<Candidate {self.score:.2f} {self.place!r}>"
 
 
-def validate_coordinates(latitude: object, longitude: object, *, where: str = "") -> tuple[float, float]:
+def validate_coordinates(latitude: object, longitude: object, *,
+                         where: str = "") -> tuple[float, float]:
     """Return ``(latitude, longitude)`` as floats, or raise `BadInput` naming the bad value."""
     from conflictmap.exceptions import BadInput
 

@@ -18,15 +18,18 @@ log = logging.getLogger(__name__)
 
 _MAX_REPORTED = 20
 # GeoNames feature codes -> (kind, feature)
-_ADMIN = {"ADM1": ("admin1", "first-order division"), "ADM2": ("admin2", "second-order division"),
+_ADMIN = {"ADM1": ("admin1", "first-order division"),
+          "ADM2": ("admin2", "second-order division"),
           "PCLI": ("country", "country"), "PCLD": ("country", "country"),
           "PCLS": ("country", "country"), "PCLF": ("country", "country")}
-_SITE_FEATURES = {"AIRB": "air base", "AIRP": "airport", "AIRF": "airfield", "MILB": "military base",
-                  "OILF": "oil field", "GASF": "gas field", "DAM": "dam", "PRN": "prison",
-                  "CMP": "camp", "CMPRF": "refugee camp", "BDG": "bridge", "PSTB": "border post",
-                  "OILR": "refinery", "PS": "power plant", "PRT": "port", "INSM": "military installation",
-                  "FT": "fort", "RSTN": "station", "MSQE": "mosque", "SHRN": "shrine",
-                  "HSP": "hospital", "MKT": "market", "CTRA": "facility"}
+_SITE_FEATURES = {
+    "AIRB": "air base", "AIRP": "airport", "AIRF": "airfield", "MILB": "military base",
+    "OILF": "oil field", "GASF": "gas field", "DAM": "dam", "PRN": "prison", "CMP": "camp",
+    "CMPRF": "refugee camp", "BDG": "bridge", "PSTB": "border post", "OILR": "refinery",
+    "PS": "power plant", "PRT": "port", "INSM": "military installation", "FT": "fort",
+    "RSTN": "station", "MSQE": "mosque", "SHRN": "shrine", "HSP": "hospital", "MKT": "market",
+    "CTRA": "facility",
+}
 
 
 class GeoNamesDump(Source):

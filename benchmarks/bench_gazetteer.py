@@ -102,6 +102,16 @@ def main() -> int:
         geoparse(article, gazetteer=gaz)
         times.append(time.perf_counter() - t)
     results["geoparse_4kb_median_ms"] = statistics.median(times) * 1000
+    results["geoparse_4kb_mentions"] = len(geoparse(article, gazetteer=gaz))
+    seed = ROOT.parent / "shared" / "seed" / "afp-2021-07-07-iraq-syria.txt"
+    if seed.exists():
+        text = seed.read_text(encoding="utf-8")
+        times = []
+        for _ in range(100):
+            t = time.perf_counter()
+            geoparse(text, gazetteer=gaz)
+            times.append(time.perf_counter() - t)
+        results["geoparse_seed_3.4kb_median_ms"] = statistics.median(times) * 1000
 
     body = "\n\n".join(p.read_text(encoding="utf-8") for p in SAMPLES)
     for mb in (1, args.big_mb):

@@ -32,13 +32,14 @@ _SHORT_CAPS = frozenset({"US", "UK", "USA", "UAE", "DRC"})
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "of", "from", "to", "towards", "around",
                        "into", "across", "inside"})
 _NAME = r"(?:(?:al|el|ad|ar|as|ash|at|az|ez|an)-)?[A-Z][\w'’]*"
-_GENERIC = "|".join(sorted(GENERIC_TOPONYMS))
+_NOT_A_NAME = COMMON_WORDS | CALENDAR | DEMONYMS
+_GENERIC = "|".join(sorted(w.capitalize() for w in GENERIC_TOPONYMS))
 # Phrases that say a place is there, whether or not any gazetteer has it.
 _UNKNOWN_PLACE = re.compile(
     rf"\b(?:town|village|hamlet|settlement|neighbou?rhood|suburb|district|farm|locality)"
     rf" of ({_NAME}(?:[ -]{_NAME}){{0,3}})"
     rf"|\b((?:[A-Z][\w'’]*[ -]){{0,2}}[A-Z][\w'’]*) (?:farm|hamlet|village)\b"
-    rf"|\b((?i:{_GENERIC})[ -](?:(?:al|el|ad|ar|as|ash|at|az|ez|an|Umm|Um|Abu)[ -])?"
+    rf"|\b((?:{_GENERIC})[ -](?:(?:al|el|ad|ar|as|ash|at|az|ez|an|Umm|Um|Abu)[ -])?"
     rf"{_NAME}(?:[ -]{_NAME})?)"
 )
 
@@ -130,12 +131,12 @@ def _word_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
     return True
 
 
-def _chained(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
+def _chained(text: str, tokens: list[tuple[int, int]], i: int, j: int,
+             starts: list[bool]) -> bool:
     """True when the span sits inside a longer run of capitalised words (a person, a group)."""
-    if j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == " " \
-            and _starts_name(text, tokens, j + 1):
+    if j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == " " and starts[j + 1]:
         return True
-    if i > 0 and text[tokens[i - 1][1]:tokens[i][0]] == " " and _starts_name(text, tokens, i - 1):
+    if i > 0 and text[tokens[i - 1][1]:tokens[i][0]] == " " and starts[i - 1]:
         return not _sentence_initial(text, tokens[i - 1][0])
     return False
 
@@ -187,10 +188,13 @@ def spot_places(text: str, names: Container[str], *, max_words: int = 6,
     ("the hamlet of Tell Khazna") even when no gazetteer has the name.
     """
     tokens = _tokens(text)
+    caps = [text[s].isupper() for s, _ in tokens]
+    starts = [caps[i] or (i + 1 < len(tokens) and caps[i + 1] and _starts_name(text, tokens, i))
+              for i in range(len(tokens))]
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
-        if not _starts_name(text, tokens, i):
+        if not starts[i]:
             i += 1
             continue
         best = None
@@ -212,7 +216,7 @@ def spot_places(text: str, names: Container[str], *, max_words: int = 6,
         j, key = best
         start, end = tokens[i][0], tokens[j][1]
         found.append(Mention(text[start:end], start, end, key, cue=_cue(text, tokens, i, j),
-                             chained=_chained(text, tokens, i, j)))
+                             chained=_chained(text, tokens, i, j, starts)))
         found += _nested(text, tokens, i, j, names)
         i = j + 1
     return _with_unknown_places(text, found)
@@ -238,7 +242,7 @@ def _with_unknown_places(text: str, found: list[Mention]) -> list[Mention]:
         group = next(g for g in (1, 2, 3) if match.group(g))
         start, end = match.span(group)
         name = text[start:end]
-        if name.split()[0].lower() in COMMON_WORDS | CALENDAR | DEMONYMS:
+        if name.split()[0].lower() in _NOT_A_NAME:
             continue
         overlapping = [m for m in found if m.start < end and start < m.end]
         if any(m.end - m.start >= end - start for m in overlapping):

@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from conflictmap._names import fold
@@ -40,6 +40,7 @@ class _Context:
     countries: Counter  # named in the article, with how often
     admin1s: frozenset[str]
     demonyms: Counter  # "Libyan", "Iraqi": weaker, for scoring only
+    nearest: dict = field(default_factory=dict)  # (place id, key) -> km, filled on use
     points: tuple[tuple[str, str, float, float], ...] = ()
 
 
@@ -56,9 +57,10 @@ def geoparse(text: str | Article, *, gazetteer: Gazetteer | None = None) -> list
     article = text if isinstance(text, Article) else Article.from_text(text)
     gaz = gazetteer or Gazetteer.default()
     out: list[Mention] = []
+    names, prefixes = gaz.names, gaz.name_prefixes
     # A long text is many stories: context is local, and time stays linear in length.
     for offset, chunk in _windows(article.text, _WINDOW):
-        mentions = spot_places(chunk, gaz, max_words=gaz.max_words, prefixes=_Prefixes(gaz))
+        mentions = spot_places(chunk, names, max_words=gaz.max_words, prefixes=prefixes)
         if offset == 0 and article.dateline_span and \
                 not any(m.start == article.dateline_span[0] for m in mentions):
             start, end = article.dateline_span
@@ -69,18 +71,6 @@ def geoparse(text: str | Article, *, gazetteer: Gazetteer | None = None) -> list
         out += [replace(m, start=m.start + offset, end=m.end + offset) for m in found] \
             if offset else found
     return out
-
-
-class _Prefixes:
-    """The gazetteer's name prefixes as a container, for `spot_places`."""
-
-    __slots__ = ("_gaz",)
-
-    def __init__(self, gaz: Gazetteer) -> None:
-        self._gaz = gaz
-
-    def __contains__(self, key: object) -> bool:
-        return self._gaz.starts_name(str(key))
 
 
 def _windows(text: str, size: int) -> Iterable[tuple[int, str]]:
@@ -114,12 +104,12 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
                  keep_all: bool = False) -> list[Mention]:
     pools = {(m.key, m.cue): _pool(gaz, m.key, m.cue) for m in mentions if m.key}
     context = _context(text, mentions, pools)
-    chosen = [_choose(m, pools.get((m.key, m.cue), []), context) for m in mentions]
+    chosen = _choose_all(mentions, pools, context)
     # Second pass: closeness to the places the first pass found.
-    context = replace(context, points=tuple({
+    context = replace(context, nearest={}, points=tuple({
         (m.key, m.place.id): (m.key, m.place.id, m.place.latitude, m.place.longitude)
         for m in chosen if m.place and m.place.kind not in ("country", "admin1")}.values()))
-    chosen = [_choose(m, pools.get((m.key, m.cue), []), context) for m in mentions]
+    chosen = _choose_all(mentions, pools, context, previous=chosen)
     chosen = _short_forms(text, chosen, context)
     chosen = [_unknown(m, gaz, context) if not m.key and not m.place else m for m in chosen]
     if keep_all:
@@ -163,7 +153,8 @@ def _context(text: str, mentions: Sequence[Mention],
     return _Context(countries, frozenset(admin1s), demonyms)
 
 
-def _score(place: Place, mention: Mention, context: _Context) -> Candidate:
+def _score(place: Place, mention: Mention, context: _Context, *,
+           rivals: bool = True) -> Candidate:
     score, why = prior(place)
     reasons = [why]
     if fold(place.name) == mention.key:
@@ -191,8 +182,12 @@ def _score(place: Place, mention: Mention, context: _Context) -> Candidate:
         score += 1.0
         reasons.append(f"in {place.admin1}, named in the article")
     near = None
-    if context.points and place.kind not in ("country", "admin1", "admin2"):
-        near = _nearest_km(place, mention.key, context.points)
+    # Closeness only ranks rivals: a name with one candidate skips it.
+    if rivals and context.points and place.kind not in ("country", "admin1", "admin2"):
+        memo = (place.id, mention.key)
+        if memo not in context.nearest:
+            context.nearest[memo] = _nearest_km(place, mention.key, context.points)
+        near = context.nearest[memo]
     if near is not None and near < 400:
         bonus = 1.5 if near < 50 else 1.0 if near < 150 else 0.5
         score += bonus
@@ -200,10 +195,33 @@ def _score(place: Place, mention: Mention, context: _Context) -> Candidate:
     return Candidate(place, round(score, 3), tuple(reasons))
 
 
+def _choose_all(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[Place]],
+                context: _Context, *, previous: Sequence[Mention] = ()) -> list[Mention]:
+    """`_choose` for every mention; a name repeated with the same cue is scored once, and
+    a name with one candidate keeps its *previous* choice (closeness cannot change it)."""
+    done: dict[tuple[str, str, bool], Mention] = {}
+    out = []
+    for n, m in enumerate(mentions):
+        if not m.key:  # a phrase-found name: resolved later, on its own
+            out.append(m)
+            continue
+        if previous and len(pools.get((m.key, m.cue), ())) <= 1:
+            out.append(previous[n])
+            continue
+        memo = (m.key, m.cue, m.chained)
+        if memo not in done:
+            done[memo] = _choose(m, pools.get((m.key, m.cue), []), context)
+        first = done[memo]
+        out.append(first if first.start == m.start else Mention(
+            m.text, m.start, m.end, m.key, m.cue, m.chained, first.place, first.score,
+            first.reason, first.candidates))
+    return out
+
+
 def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
     if not pool:
         return mention
-    ranked = sorted((_score(p, mention, context) for p in pool),
+    ranked = sorted((_score(p, mention, context, rivals=len(pool) > 1) for p in pool),
                     key=lambda c: (-c.score, c.place.id))
     best = ranked[0]
     weak = prior(best.place)[0] < _STRONG
@@ -257,7 +275,12 @@ def _short_forms(text: str, mentions: list[Mention], context: _Context) -> list[
 
 
 def _word_matches(text: str, form: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
+    return [m.span() for m in _word_pattern(form).finditer(text)]
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
 
 
 def _unknown(mention: Mention, gaz: Gazetteer, context: _Context) -> Mention:
@@ -275,13 +298,17 @@ def _unknown(mention: Mention, gaz: Gazetteer, context: _Context) -> Mention:
     return replace(mention, reason="not in the gazetteer")
 
 
-@lru_cache(maxsize=65536)
 def _nearest_km(place: Place, key: str,
                 points: tuple[tuple[str, str, float, float], ...]) -> float | None:
-    """Distance to the closest place the article names under another name."""
+    """Distance to the closest place within 400 km that the article names under another
+    name, or None."""
     best = None
+    lat0, lon0 = place.latitude, place.longitude
+    # 4 degrees of latitude are over 440 km: points outside the box need no distance.
+    lon_limit = 4.0 / max(math.cos(math.radians(lat0)), 0.05)
     for other_key, pid, lat, lon in points:
-        if pid == place.id or other_key == key:
+        if abs(lat - lat0) > 4.0 or abs((lon - lon0 + 180.0) % 360.0 - 180.0) > lon_limit \
+                or pid == place.id or other_key == key:
             continue
         d = _km(place.latitude, place.longitude, lat, lon)
         if best is None or d < best:
@@ -290,7 +317,8 @@ def _nearest_km(place: Place, key: str,
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+    """Distance in km, by the equirectangular approximation: within 1% under 500 km,
+    which is all the closeness bands need, and a few times faster than haversine."""
+    dlon = (lon2 - lon1 + 180.0) % 360.0 - 180.0
+    x = math.radians(dlon) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0088 * math.hypot(x, math.radians(lat2 - lat1))

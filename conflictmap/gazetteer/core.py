@@ -5,7 +5,7 @@ import logging
 import math
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from pathlib import Path
 
 from conflictmap._names import fold
@@ -117,6 +117,18 @@ class Gazetteer:
             if key in index:
                 return True
         return False
+
+    @property
+    def names(self) -> Container[str]:
+        """Every folded name, for spotting (``key in gazetteer.names``)."""
+        return self._indexes[0] if len(self._indexes) == 1 else self
+
+    @property
+    def name_prefixes(self) -> Container[str]:
+        """The leading words of every many-word folded name."""
+        if len(self._prefixes) == 1:
+            return self._prefixes[0]
+        return frozenset().union(*self._prefixes)
 
     def starts_name(self, key: str) -> bool:
         """True when *key* is the first word or words of a longer name."""

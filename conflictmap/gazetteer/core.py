@@ -241,5 +241,10 @@ def _open_or_build(path: Path, *, rebuild: bool, progress: Progress | None) -> P
                 return store
             store.close()
             log.warning("gazetteer cache is stale, rebuilding %s", path)
-    log.warning("building the gazetteer at %s (once; about a minute)", path)
-    return PlaceStore.build(path, sources, fingerprint=fingerprint, progress=progress)
+    log.warning("building the gazetteer at %s (once; under a minute)", path)
+    try:
+        return PlaceStore.build(path, sources, fingerprint=fingerprint, progress=progress)
+    except OSError as err:
+        raise GazetteerError(f"cannot write the gazetteer cache at {path}: {err.strerror}; "
+                             "set CONFLICTMAP_CACHE_DIR or --cache-dir to a writable place"
+                             ) from err

@@ -154,8 +154,6 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def _run_lookup(args: argparse.Namespace) -> int:
-    from conflictmap.gazetteer.place import KINDS  # noqa: F401  (keeps import light)
-
     found = _gazetteer(args).lookup(args.name, country=args.country, limit=args.limit)
     rows = [{"score": c.score, "place_id": c.place.id, "name": c.place.name,
              "kind": c.place.kind, "feature": c.place.feature, "country_code": c.place.country_code,

@@ -67,7 +67,10 @@ class Gazetteer:
         self.geocoder = geocoder
         self.max_words = max(s.max_words for s in self.stores)
         self._indexes = [s.index for s in self.stores]
-        self._prefixes = [s.prefixes for s in self.stores]
+        self.name_prefixes: frozenset[str] = (
+            self.stores[0].prefixes if len(self.stores) == 1
+            else frozenset().union(*(s.prefixes for s in self.stores)))
+        """The leading words of every many-word folded name."""
 
     def __repr__(self) -> str:
         return f"<Gazetteer {', '.join(str(s.path) for s in self.stores)}>"
@@ -122,20 +125,6 @@ class Gazetteer:
     def names(self) -> Container[str]:
         """Every folded name, for spotting (``key in gazetteer.names``)."""
         return self._indexes[0] if len(self._indexes) == 1 else self
-
-    @property
-    def name_prefixes(self) -> Container[str]:
-        """The leading words of every many-word folded name."""
-        if len(self._prefixes) == 1:
-            return self._prefixes[0]
-        return frozenset().union(*self._prefixes)
-
-    def starts_name(self, key: str) -> bool:
-        """True when *key* is the first word or words of a longer name."""
-        for prefixes in self._prefixes:
-            if key in prefixes:
-                return True
-        return False
 
     def places_for_key(self, key: str) -> list[Place]:
         """Every place one of whose names folds to *key*."""

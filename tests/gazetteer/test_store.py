@@ -125,6 +125,10 @@ def test_import_into_user_store(tmp_path, monkeypatch):
     gaz = Gazetteer.default(cache_dir=tmp_path)
     assert len(gaz.stores) == 2
     assert gaz.lookup("Umm Testa")[0].place.id == "geonames:8000002"
+    from conflictmap.resolve import geoparse
+
+    found = geoparse("Gunmen crossed from Wadi al-Test to Umm Testa.", gazetteer=gaz)
+    assert [m.place.id for m in found] == ["user:wadi-test-checkpoint", "geonames:8000002"]
     # importing again replaces, it does not duplicate
     Gazetteer.import_file(DUMP, cache_dir=tmp_path)
     db = sqlite3.connect(tmp_path / core._USER_FILE)

@@ -41,6 +41,7 @@ class _Context:
     admin1s: frozenset[str]
     demonyms: Counter  # "Libyan", "Iraqi": weaker, for scoring only
     nearest: dict = field(default_factory=dict)  # (place id, key) -> km, filled on use
+    total: float = 1.0  # how many country mentions in all
     points: tuple[tuple[str, str, float, float], ...] = ()
 
 
@@ -150,49 +151,57 @@ def _context(text: str, mentions: Sequence[Mention],
             admin = top if top.kind == "admin1" else next(p for p in pool if p.kind == "admin1")
             admin1s.add(fold(admin.name))
             countries[admin.country_code] += 1
-    return _Context(countries, frozenset(admin1s), demonyms)
+    return _Context(countries, frozenset(admin1s), demonyms,
+                    total=sum(countries.values()) or 1.0)
 
 
-def _score(place: Place, mention: Mention, context: _Context, *,
-           rivals: bool = True) -> Candidate:
+def _score(place: Place, mention: Mention, context: _Context, *, rivals: bool = True,
+           reasons: list[str] | None = None) -> float:
+    """The score of *place* for *mention*; with a *reasons* list, also why, in words
+    (kept to the few candidates shown, as the words cost more than the sums)."""
     score, why = prior(place)
-    reasons = [why]
+    explain = reasons is not None
+    if explain:
+        reasons.append(why)
     if fold(place.name) == mention.key:
         score += 1.0
-        reasons.append("its main name")
+        if explain:
+            reasons.append("its main name")
     cue, weight = mention.cue.lstrip("~"), 0.5 if mention.cue.startswith("~") else 1.0
     if cue:
         where = "in its clause" if weight < 1 else "next to it"
         if place.kind in _CUE_KINDS.get(cue, ()) or place.feature in _CUE_FEATURES.get(cue, ()):
             score += 4.0 * weight
-            reasons.append(f"'{cue}' word {where}")
+            if explain:
+                reasons.append(f"'{cue}' word {where}")
         elif cue in _CUE_FEATURES and place.kind == "site":
             score += 1.5 * weight
-            reasons.append(f"a site, and a site word {where}")
-    if context.countries:
-        total = sum(context.countries.values())
-        share = context.countries.get(place.country_code, 0) / total
-        if share:
-            score += 1.5 + 2 * share
+            if explain:
+                reasons.append(f"a site, and a site word {where}")
+    share = context.countries.get(place.country_code, 0)
+    if share:
+        score += 1.5 + 2 * share / context.total
+        if explain:
             reasons.append(f"in {place.country_code}, named in the article")
     if place.country_code in context.demonyms and place.kind != "country":
         score += 1.0
-        reasons.append(f"{place.country_code} by its demonym in the article")
+        if explain:
+            reasons.append(f"{place.country_code} by its demonym in the article")
     if place.admin1 and place.kind != "admin1" and fold(place.admin1) in context.admin1s:
         score += 1.0
-        reasons.append(f"in {place.admin1}, named in the article")
-    near = None
+        if explain:
+            reasons.append(f"in {place.admin1}, named in the article")
     # Closeness only ranks rivals: a name with one candidate skips it.
     if rivals and context.points and place.kind not in ("country", "admin1", "admin2"):
         memo = (place.id, mention.key)
         if memo not in context.nearest:
             context.nearest[memo] = _nearest_km(place, mention.key, context.points)
         near = context.nearest[memo]
-    if near is not None and near < 400:
-        bonus = 1.5 if near < 50 else 1.0 if near < 150 else 0.5
-        score += bonus
-        reasons.append(f"{near:.0f} km from another place of the article")
-    return Candidate(place, round(score, 3), tuple(reasons))
+        if near is not None and near < 400:
+            score += 1.5 if near < 50 else 1.0 if near < 150 else 0.5
+            if explain:
+                reasons.append(f"{near:.0f} km from another place of the article")
+    return round(score, 3)
 
 
 def _choose_all(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[Place]],
@@ -221,8 +230,13 @@ def _choose_all(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[P
 def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
     if not pool:
         return mention
-    ranked = sorted((_score(p, mention, context, rivals=len(pool) > 1) for p in pool),
-                    key=lambda c: (-c.score, c.place.id))
+    rivals = len(pool) > 1
+    scored = sorted(pool, key=lambda p: (-_score(p, mention, context, rivals=rivals), p.id))
+    ranked = []
+    for place in scored[:5]:
+        reasons: list[str] = []
+        score = _score(place, mention, context, rivals=rivals, reasons=reasons)
+        ranked.append(Candidate(place, score, tuple(reasons)))
     best = ranked[0]
     weak = prior(best.place)[0] < _STRONG
     known = best.place.country_code in context.countries or not context.countries

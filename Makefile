@@ -17,10 +17,13 @@ demo: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/pytest -q
 
+SEED := ../shared/seed/afp-2021-07-07-iraq-syria.txt
+
 seed: $(BIN)/.installed
 	mkdir -p out
-	$(BIN)/conflictmap places ../shared/seed/afp-2021-07-07-iraq-syria.txt --format json > out/places.json
-	python3 ../shared/eval/score_seed.py --places out/places.json --require-all
+	$(BIN)/conflictmap places $(SEED) --format json > out/places.json
+	$(BIN)/conflictmap extract $(SEED) -o out/events.geojson
+	python3 ../shared/eval/score_seed.py --places out/places.json --events out/events.geojson --require-all
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_gazetteer.py

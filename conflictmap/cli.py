@@ -39,6 +39,24 @@ def _parser() -> argparse.ArgumentParser:
                         help="ask this online service for names the offline gazetteer lacks")
     places.set_defaults(run=_run_places)
 
+    extract = commands.add_parser(
+        "extract", help="extract events from articles",
+        description="Extract located, typed, dated events from articles: text files, "
+                    "folders, JSON Lines or CSV with a text column, or - for standard input. "
+                    "The output format follows the extension: .geojson (events as points, "
+                    "links as lines), .csv (ACLED columns first) or .gpkg (layers events "
+                    "and links).")
+    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    extract.add_argument("--published", metavar="YYYY-MM-DD",
+                         help="publication date for articles without one (overrides headers)")
+    extract.add_argument("--text-column", default="text",
+                         help="the JSON Lines field or CSV column with the text (default: text)")
+    extract.add_argument("--online", choices=("nominatim", "geonames"), default=None,
+                         help="ask this online service for names the offline gazetteer lacks")
+    extract.add_argument("--no-progress", action="store_true", help="no progress bar")
+    extract.set_defaults(run=_run_extract)
+
     demo = commands.add_parser("demo", help="run on the bundled sample articles",
                                description="Resolve the places of the bundled sample "
                                            "articles and write them as JSON.")
@@ -129,6 +147,28 @@ def _run_places(args: argparse.Namespace) -> int:
                             "longitude", "place_id"))
         unresolved = sum(r["place_id"] is None for r in rows)
         print(f"{len(rows)} mentions, {unresolved} unresolved", file=sys.stderr)
+    return 0
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from conflictmap.article import ArticleReader
+    from conflictmap.extract import extract_many
+    from conflictmap.output import write_events
+
+    reader = ArticleReader(args.paths, published=args.published, text_column=args.text_column)
+    result = extract_many(reader, gazetteer=_gazetteer(args, online=args.online),
+                          progress=not args.no_progress)
+    write_events(args.output, result.events, result.links)
+    unlocated = sum(not e.located for e in result.events)
+    print(f"{result.articles} articles: {len(result.events)} events "
+          f"({unlocated} without a place), {len(result.links)} links -> {args.output}",
+          file=sys.stderr)
+    failed = len(result.failures) + len(reader.bad)
+    for where, why in [*reader.bad, *result.failures][:20]:
+        print(f"conflictmap: failed: {where}: {why}", file=sys.stderr)
+    if failed:
+        print(f"conflictmap: {failed} article(s) or record(s) failed", file=sys.stderr)
+        return 1
     return 0
 
 

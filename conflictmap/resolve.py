@@ -31,6 +31,7 @@ _CUE_FEATURES = {"base": ("air base", "airport", "military base", "outpost", "ca
 _STRONG = 2.6  # a prior this high is a well-known place even inside a run of names
 _MAX_CANDIDATES = 60
 _WINDOW = 20_000
+_SHORT_FORM_KM = 50
 _DEMONYM = re.compile(r"\b(" + "|".join(d.capitalize() for d in DEMONYM_COUNTRIES) + r")s?\b")
 _FEATURE_WORDS = frozenset(FEATURE_AFTER) | {"field", "base", "the"}
 
@@ -274,13 +275,14 @@ def _short_forms(text: str, mentions: list[Mention], context: _Context) -> list[
             new = Mention(form, span[0], span[1], fold(form), place=source.place,
                           score=source.score, reason=f"short form of {source.text!r}")
             if span in taken:
-                # A name that stands for a place of the article's own countries ("Erbil"
-                # after "Erbil air base") keeps it; a stray match ("Omar", a village
-                # abroad) gives way to the site.
+                # A name that stands for a place beside the site ("Erbil" after "Erbil
+                # air base") keeps it; a match far away ("Omar", a village in another
+                # country) gives way to the site.
                 i = taken[span]
                 current = out[i].place
-                if current is None or (current.kind != "site"
-                                       and current.country_code not in context.countries):
+                if current is None or (current.kind != "site" and _km(
+                        current.latitude, current.longitude, source.place.latitude,
+                        source.place.longitude) > _SHORT_FORM_KM):
                     out[i] = new
             else:
                 taken[span] = len(out)

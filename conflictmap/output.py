@@ -1,0 +1,420 @@
+"""Events and links out: GeoDataFrames in EPSG:4326, and GeoJSON, CSV or GeoPackage files.
+
+GeoJSON is one FeatureCollection of event points (``"geometry": null`` for an event
+that could not be located) and link lines, told apart by the ``feature_type``
+property. CSV holds the events only, ACLED's columns first. A GeoPackage has an
+``events`` and a ``links`` layer; the links layer is written even when empty, so a
+reader always finds both. Text is written verbatim: escaping is the map's job.
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import logging
+import math
+import numbers
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from conflictmap.article import read_text
+from conflictmap.event import EVENT_COLUMNS, LINK_COLUMNS, Event, Link
+from conflictmap.exceptions import BadInput, MissingDependency
+
+if TYPE_CHECKING:
+    import geopandas
+    import pandas
+
+__all__ = ["CRS", "FORMATS", "events_frame", "links_frame", "read_events", "write_events"]
+
+log = logging.getLogger(__name__)
+
+CRS = "EPSG:4326"
+#: File extension -> format name, for `write_events` and `read_events`.
+FORMATS = {".geojson": "geojson", ".json": "geojson", ".csv": "csv", ".gpkg": "gpkg"}
+
+_INT_COLUMNS = frozenset({"time_precision", "iso", "geo_precision", "fatalities",
+                          "injuries", "munitions"})
+_FLOAT_COLUMNS = frozenset({"latitude", "longitude", "origin_latitude", "origin_longitude"})
+_DATE_COLUMNS = frozenset({"event_date"})
+_BOOL_COLUMNS = frozenset({"cross_border"})
+
+
+# --- GeoDataFrames -------------------------------------------------------------------------
+
+def events_frame(events: Iterable[Event]) -> geopandas.GeoDataFrame:
+    """One row per event: `EVENT_COLUMNS` in order, then a point geometry.
+
+    Parameters
+    ----------
+    events
+        The events; an empty iterable gives an empty frame with the same columns.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        In EPSG:4326. ``event_date`` is ``datetime64[ns]`` (NaT when undated),
+        ``sentence_spans`` a ``"start-end;start-end"`` string, count columns nullable
+        ``Int64``; the geometry is None for an event that was not located.
+    """
+    from shapely import Point
+
+    events = list(events)
+    pd = _pandas()
+    frame = pd.DataFrame.from_records([e.as_record() for e in events],
+                                      columns=list(EVENT_COLUMNS))
+    geometry = [Point(e.longitude, e.latitude) if e.located else None for e in events]
+    return _geo(_typed(frame, where="events"), geometry)
+
+
+def links_frame(links: Iterable[Link]) -> geopandas.GeoDataFrame:
+    """One row per link: `LINK_COLUMNS` in order, then a line from origin to target.
+
+    Parameters
+    ----------
+    links
+        The links; an empty iterable gives an empty frame with the same columns.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        In EPSG:4326, ``cross_border`` boolean.
+    """
+    from shapely import LineString
+
+    links = list(links)
+    pd = _pandas()
+    frame = pd.DataFrame.from_records([link.as_record() for link in links],
+                                      columns=list(LINK_COLUMNS))
+    geometry = [LineString([(link.from_longitude, link.from_latitude),
+                            (link.to_longitude, link.to_latitude)]) for link in links]
+    return _geo(_typed(frame, where="links"), geometry)
+
+
+# --- writing -------------------------------------------------------------------------------
+
+def write_events(path: str | os.PathLike[str], events: Iterable[Event],
+                 links: Iterable[Link] = (), *, format: str | None = None) -> Path:
+    """Write events (and links) to a GeoJSON, CSV or GeoPackage file.
+
+    Parameters
+    ----------
+    path
+        The file to write, replaced if it exists (atomically: an interrupted write
+        leaves the old file in place).
+    events, links
+        What to write. CSV takes the events only; links given with it are dropped with
+        a warning.
+    format
+        ``"geojson"``, ``"csv"`` or ``"gpkg"``; by default chosen by the extension
+        (``.geojson``/``.json``, ``.csv``, ``.gpkg``).
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    BadInput
+        An unknown extension or format, or a path that cannot be written.
+    """
+    path = Path(path)
+    kind = _format(path, format)
+    events, links = list(events), list(links)
+    if kind == "csv" and links:
+        log.warning("%s: CSV holds events only; %d links not written (use .geojson or "
+                    ".gpkg to keep them)", path, len(links))
+        links = []
+    writer: Callable[[Path, list[Event], list[Link]], None] = {
+        "geojson": _write_geojson, "csv": _write_csv, "gpkg": _write_gpkg}[kind]
+    try:
+        with _replacing(path) as tmp:
+            writer(tmp, events, links)
+    except OSError as err:
+        raise BadInput(f"{path}: cannot write ({err.strerror or err})") from err
+    log.info("%s: wrote %d events and %d links", path, len(events), len(links))
+    return path
+
+
+def _write_geojson(path: Path, events: list[Event], links: list[Link]) -> None:
+    features = [_event_feature(e) for e in events] + [_link_feature(k) for k in links]
+    with path.open("w", encoding="utf-8") as fh:
+        # One feature a line: still one valid document, and readable with grep or diff.
+        fh.write('{"type": "FeatureCollection", "features": [\n')
+        for n, feature in enumerate(features):
+            fh.write(json.dumps(feature, ensure_ascii=False, allow_nan=False))
+            fh.write(",\n" if n < len(features) - 1 else "\n")
+        fh.write("]}\n")
+
+
+def _event_feature(event: Event) -> dict[str, Any]:
+    geometry = ({"type": "Point", "coordinates": [event.longitude, event.latitude]}
+                if event.located else None)
+    properties = {"feature_type": "event", **_plain(event.as_record())}
+    return {"type": "Feature", "id": event.event_id, "geometry": geometry,
+            "properties": properties}
+
+
+def _link_feature(link: Link) -> dict[str, Any]:
+    geometry = {"type": "LineString",
+                "coordinates": [[link.from_longitude, link.from_latitude],
+                                [link.to_longitude, link.to_latitude]]}
+    record = link.as_record()
+    properties = {"feature_type": "link", **_plain({c: record[c] for c in LINK_COLUMNS})}
+    return {"type": "Feature", "id": link.link_id, "geometry": geometry,
+            "properties": properties}
+
+
+def _write_csv(path: Path, events: list[Event], links: list[Link]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS)
+        writer.writeheader()
+        for event in events:
+            writer.writerow(_plain(event.as_record()))
+
+
+def _write_gpkg(path: Path, events: list[Event], links: list[Link]) -> None:
+    import pyogrio.errors
+
+    frames = {"events": (events_frame(events), "Point"),
+              "links": (links_frame(links), "LineString")}
+    for layer, (frame, geometry_type) in frames.items():
+        try:
+            frame.to_file(path, layer=layer, driver="GPKG", engine="pyogrio",
+                          geometry_type=geometry_type)
+        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as err:
+            # `path` is the temporary file: let write_events name the real one.
+            raise OSError(f"the {layer} layer: {err}") from err
+
+
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """A temporary file beside `path` that replaces it once written."""
+    # Same extension, so that drivers that check it (GDAL's GPKG) are content.
+    tmp = path.with_name(f".{path.stem}.part{path.suffix}")
+    tmp.unlink(missing_ok=True)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _plain(record: dict[str, Any]) -> dict[str, Any]:
+    """Values JSON and CSV can hold: numpy numbers as Python ones, NaN as None."""
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(value, bool | str) or value is None:
+            out[key] = value
+        elif isinstance(value, numbers.Integral):
+            out[key] = int(value)
+        elif isinstance(value, numbers.Real):
+            out[key] = float(value) if math.isfinite(value) else None
+        else:
+            out[key] = value
+    return out
+
+
+# --- reading -------------------------------------------------------------------------------
+
+def read_events(path: str | os.PathLike[str]
+                ) -> tuple[geopandas.GeoDataFrame, geopandas.GeoDataFrame]:
+    """Read back a file `write_events` wrote.
+
+    Parameters
+    ----------
+    path
+        A ``.geojson``/``.json``, ``.csv`` or ``.gpkg`` file.
+
+    Returns
+    -------
+    (events, links) : tuple of geopandas.GeoDataFrame
+        Shaped as `events_frame` and `links_frame` give them (columns the file has
+        beyond those are kept, after them). A CSV gives no links.
+
+    Raises
+    ------
+    BadInput
+        A missing file, an unknown extension, or content that is not what
+        `write_events` writes (not JSON, no coordinates, a value of the wrong type).
+    """
+    path = Path(path)
+    kind = _format(path, None)
+    if not path.is_file():
+        raise BadInput(f"{path}: no such file")
+    reader = {"geojson": _read_geojson, "csv": _read_csv, "gpkg": _read_gpkg}[kind]
+    return reader(path)
+
+
+def _read_geojson(path: Path) -> tuple[geopandas.GeoDataFrame, geopandas.GeoDataFrame]:
+    from shapely.geometry import shape
+
+    try:
+        doc = json.loads(read_text(path))
+    except json.JSONDecodeError as err:
+        raise BadInput(f"{path}:{err.lineno}: not JSON ({err.msg})") from err
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
+        raise BadInput(f"{path}: not a GeoJSON FeatureCollection")
+    rows: dict[str, tuple[list[dict], list]] = {"event": ([], []), "link": ([], [])}
+    for number, feature in enumerate(doc.get("features") or [], start=1):
+        if not isinstance(feature, dict):
+            raise BadInput(f"{path}: feature {number} is not an object")
+        properties = dict(feature.get("properties") or {})
+        try:
+            geometry = shape(feature["geometry"]) if feature.get("geometry") else None
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            raise BadInput(f"{path}: feature {number}: bad geometry "
+                           f"{feature.get('geometry')!r}") from err
+        kind = properties.pop("feature_type", None) or (
+            "link" if geometry is not None and geometry.geom_type == "LineString" else "event")
+        records, geometries = rows["link" if kind == "link" else "event"]
+        records.append(properties)
+        geometries.append(geometry)
+    return (_frame(*rows["event"], EVENT_COLUMNS, where=str(path)),
+            _frame(*rows["link"], LINK_COLUMNS, where=str(path)))
+
+
+def _read_csv(path: Path) -> tuple[geopandas.GeoDataFrame, geopandas.GeoDataFrame]:
+    from shapely import Point
+
+    reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
+    try:
+        records = list(reader)
+    except csv.Error as err:
+        raise BadInput(f"{path}:{reader.line_num}: malformed CSV ({err})") from err
+    missing = {"latitude", "longitude"} - set(reader.fieldnames or ())
+    if missing:
+        raise BadInput(f"{path}: no {' or '.join(sorted(missing))} column; its columns are: "
+                       f"{', '.join(reader.fieldnames or ()) or '(none)'}")
+    events = _frame(records, [None] * len(records), EVENT_COLUMNS, where=str(path))
+    located = events["latitude"].notna() & events["longitude"].notna()
+    events = events.set_geometry([
+        Point(lon, lat) if ok else None
+        for lon, lat, ok in zip(events["longitude"], events["latitude"], located, strict=True)
+    ], crs=CRS)
+    return events, links_frame(())
+
+
+def _read_gpkg(path: Path) -> tuple[geopandas.GeoDataFrame, geopandas.GeoDataFrame]:
+    import pyogrio
+    import pyogrio.errors
+
+    try:
+        layers = {str(name) for name, _ in pyogrio.list_layers(path)}
+        if "events" not in layers:
+            raise BadInput(f"{path}: no 'events' layer; its layers are: "
+                           f"{', '.join(sorted(layers)) or '(none)'}")
+        events = _gpkg_layer(path, "events", EVENT_COLUMNS)
+        links = (_gpkg_layer(path, "links", LINK_COLUMNS) if "links" in layers
+                 else links_frame(()))
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as err:
+        raise BadInput(f"{path}: cannot read as a GeoPackage ({err})") from err
+    return events, links
+
+
+def _gpkg_layer(path: Path, layer: str, columns: Sequence[str]) -> geopandas.GeoDataFrame:
+    gpd = _geopandas()
+    frame = gpd.read_file(path, layer=layer, engine="pyogrio")
+    if frame.crs is None:
+        frame = frame.set_crs(CRS)
+    elif not frame.crs.equals(CRS):
+        frame = frame.to_crs(CRS)
+    geometry = list(frame.geometry)
+    table = _pandas().DataFrame(frame.drop(columns=frame.geometry.name))
+    return _frame(table.to_dict("records"), geometry, columns, where=f"{path} ({layer})")
+
+
+# --- shared --------------------------------------------------------------------------------
+
+def _frame(records: list[dict], geometry: list, columns: Sequence[str], *,
+           where: str) -> geopandas.GeoDataFrame:
+    """A typed frame of `columns` (then any others the records have) and a geometry."""
+    pd = _pandas()
+    frame = pd.DataFrame.from_records(records) if records else pd.DataFrame()
+    extras = [c for c in frame.columns if c not in columns and c != "geometry"]
+    frame = frame.reindex(columns=[*columns, *extras])
+    return _geo(_typed(frame, where=where), geometry)
+
+
+def _typed(frame: pandas.DataFrame, *, where: str) -> pandas.DataFrame:
+    """The frame with our dtypes: nullable integers, floats, datetimes, booleans, text."""
+    pd = _pandas()
+    out = frame.copy()
+    for column in out.columns:
+        # Object dtype first, so that None stays None and "" can mean missing.
+        series = out[column].astype(object)
+        series = series.where(series.notna() & ~series.eq(""), None)
+        if column in _INT_COLUMNS or column in _FLOAT_COLUMNS:
+            values = _checked(pd.to_numeric(series, errors="coerce"), series, column, where)
+            out[column] = (_as_int(values, column, where) if column in _INT_COLUMNS
+                           else values.astype("float64"))
+        elif column in _DATE_COLUMNS:
+            dates = pd.to_datetime(series, errors="coerce", format="ISO8601")
+            out[column] = _checked(dates, series, column, where).astype("datetime64[ns]")
+        elif column in _BOOL_COLUMNS:
+            out[column] = series.map(_as_bool).astype(bool)
+        else:
+            out[column] = series.map(lambda v: "" if v is None else str(v)).astype(object)
+    return out
+
+
+def _checked(converted: pandas.Series, original: pandas.Series, column: str,
+             where: str) -> pandas.Series:
+    bad = converted.isna() & original.notna()
+    if bad.any():
+        row = int(bad.to_numpy().argmax())
+        raise BadInput(f"{where}: record {row + 1}: {column} {original.iloc[row]!r} is not a "
+                       f"{'date' if column in _DATE_COLUMNS else 'number'}")
+    return converted
+
+
+def _as_int(values: pandas.Series, column: str, where: str) -> pandas.Series:
+    try:
+        return values.astype("Int64")
+    except (TypeError, ValueError) as err:
+        raise BadInput(f"{where}: {column}: not whole numbers ({err})") from err
+
+
+def _as_bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in {"true", "1", "yes"}
+    return bool(value)
+
+
+def _geo(frame: pandas.DataFrame, geometry: list) -> geopandas.GeoDataFrame:
+    gpd = _geopandas()
+    series = gpd.GeoSeries(geometry, index=frame.index, crs=CRS)
+    return gpd.GeoDataFrame(frame, geometry=series, crs=CRS)
+
+
+def _format(path: Path, format: str | None) -> str:
+    if format is not None:
+        if format.lower() not in set(FORMATS.values()):
+            raise BadInput(f"unknown output format {format!r}; supported: "
+                           f"{', '.join(sorted(set(FORMATS.values())))}")
+        return format.lower()
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise BadInput(f"{path}: unknown extension {path.suffix or '(none)'!r}; supported: "
+                       f"{', '.join(FORMATS)}")
+    return kind
+
+
+def _geopandas():
+    try:
+        import geopandas
+    except ImportError as err:
+        raise MissingDependency("event frames and files need geopandas: "
+                                "pip install 'geopandas>=1.0' pyogrio") from err
+    return geopandas
+
+
+def _pandas():
+    _geopandas()
+    import pandas
+
+    return pandas

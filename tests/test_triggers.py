@@ -1,0 +1,72 @@
+"""Triggers, weapons and counts, casualties and actors of one sentence."""
+from __future__ import annotations
+
+import pytest
+
+from conflictmap.triggers import event_type_for, find_cues, number
+
+
+@pytest.mark.parametrize("text, value", [
+    ("14", 14), ("Fourteen", 14), ("twenty-one", 21), ("a dozen", 12), ("1,200", 1200),
+    ("several", None), ("an", 1),
+])
+def test_numbers(text, value):
+    assert number(text) == value
+
+
+@pytest.mark.parametrize("sentence, category, weapon, count", [
+    ("Fourteen rockets were fired at an air base in Anbar.", "attack", "rocket", 14),
+    ("The base was attacked by 14 rockets.", "attack", "rocket", 14),
+    ("US forces shot down an armed drone above the embassy.", "interception", "drone", 1),
+    ("Defence systems fired rockets and took out an explosive-laden drone.", "interception",
+     "drone", 1),
+    ('The SDF said "two unidentified rocket-propelled grenades" landed on the field.', "attack",
+     "rpg", 2),
+    ("Militias fired several shells at the town.", "attack", "shell", None),
+    ("A roadside bomb struck a patrol near Tikrit.", "attack", "ied", 1),
+    ("A suicide bomber blew himself up at a market.", "attack", "suicide bomb", 1),
+    ("Turkish warplanes carried out air strikes on the camp.", "strike", "airstrike", None),
+    ("Three mortar rounds landed near the airport.", "attack", "mortar", 3),
+    ("Clashes broke out between the SDF and tribal fighters.", "clash", None, None),
+])
+def test_trigger_weapon_count(sentence, category, weapon, count):
+    cues = find_cues(sentence)
+    assert cues.trigger.category == category
+    if weapon:
+        found = [w for w in cues.weapons if w.name == weapon]
+        assert found and found[0].count == count, cues.weapons
+
+
+@pytest.mark.parametrize("sentence, fatalities, injuries, none", [
+    ("Fourteen rockets hit the base, causing minor injuries to two personnel.", None, 2, False),
+    ('"Two personnel sustained minor injuries," he said.', None, 2, False),
+    ('At least five "Iran-backed Iraqi militia fighters" were killed in the strikes.', 5, None,
+     False),
+    ("The blast killed seven people and wounded 11 others.", 7, 11, False),
+    ("The bombing left 12 dead, wounding at least 30.", 12, 30, False),
+    ("Two grenades landed, which caused no casualties.", None, None, True),
+    ("Nobody was hurt in the attack.", None, None, True),
+])
+def test_casualties(sentence, fatalities, injuries, none):
+    cues = find_cues(sentence)
+    assert (cues.fatalities, cues.injuries, cues.no_casualties) == (fatalities, injuries, none)
+
+
+def test_sentence_without_trigger():
+    assert find_cues("The rocket launcher was hidden inside a truck.").trigger is None
+
+
+def test_actors_and_targets():
+    cues = find_cues("Pro-Iran militias fired rockets at a base hosting US forces.")
+    names = {(a.name, a.is_target) for a in cues.actors}
+    assert ("Pro-Iran militias", False) in names
+    assert ("Military Forces of the United States", True) in names
+
+
+@pytest.mark.parametrize("sub, event_type", [
+    ("Armed clash", "Battles"), ("Attack", "Violence against civilians"),
+    ("Disrupted weapons use", "Strategic developments"),
+    ("Shelling/artillery/missile attack", "Explosions/Remote violence"),
+])
+def test_event_types(sub, event_type):
+    assert event_type_for(sub) == event_type

@@ -151,8 +151,10 @@ class _Builder:
     def _sentence(self, index: int, start: int, end: int) -> None:
         sentence = self.text[start:end]
         cues = find_cues(sentence)
-        if cues.trigger is None or is_background(sentence):
-            self._update(index, start, end, cues, sentence)
+        background = is_background(sentence)
+        if cues.trigger is None or background:
+            if not background:
+                self._update(index, start, end, cues, sentence)
             return
         time = find_time(sentence)
         date = resolve_time(time, published=self.article.published,
@@ -180,7 +182,7 @@ class _Builder:
     def _update(self, index: int, start: int, end: int, cues: Cues, sentence: str) -> None:
         """A sentence with no trigger may still add casualties to the incident before it
         ("Two personnel sustained minor injuries," he said)."""
-        if self.current is None or is_background(sentence):
+        if self.current is None:
             return
         if cues.fatalities is None and cues.injuries is None and not cues.no_casualties:
             return

@@ -80,19 +80,36 @@ class DatedSpan:
         return self.earliest <= other.latest and other.earliest <= self.latest
 
 
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+_MONTH_WORDS = frozenset(_MONTHS)
+# The words without which a pattern cannot match: a sentence is tried only with the
+# patterns whose words it has (a set look-up is far cheaper than a scan).
+_GUARDS = {
+    "month_day": _MONTH_WORDS, "day_month": _MONTH_WORDS, "weekday_last_week": _WEEKDAY_WORDS,
+    "weekday": _WEEKDAY_WORDS, "yesterday": frozenset({"yesterday", "night", "overnight"}),
+    "today": frozenset({"today", "morning", "afternoon", "evening", "tonight"}),
+    "previous_day": frozenset({"previous", "preceding", "before", "earlier"}),
+    "hours_earlier": frozenset({"hours"}), "last_month": frozenset({"month"}),
+    "last_week": frozenset({"week"}), "last_year": frozenset({"year"}),
+}
+_WORD = re.compile(r"[a-z]+")
+
+
 def find_time(sentence: str) -> TimeExpression | None:
-    """The first time expression of *sentence*, by the order of `_PATTERNS`."""
-    best = None
+    """The time expression of *sentence* whose kind comes first in `_PATTERNS`
+    (an explicit date before a weekday, a weekday before "hours earlier")."""
+    words = set(_WORD.findall(sentence.lower()))
     for kind, pattern in _PATTERNS:
+        guard = _GUARDS.get(kind)
+        if guard is not None and words.isdisjoint(guard):
+            continue
+        if guard is None and "-" not in sentence:  # ISO dates
+            continue
         match = pattern.search(sentence)
-        if match and (best is None or _rank(kind) < _rank(best.kind)):
-            best = TimeExpression(kind, match.group(0), match.start(), match.end(),
+        if match:
+            return TimeExpression(kind, match.group(0), match.start(), match.end(),
                                   match.groups())
-    return best
-
-
-def _rank(kind: str) -> int:
-    return next(i for i, (k, _) in enumerate(_PATTERNS) if k == kind)
+    return None
 
 
 def is_background(sentence: str) -> bool:

@@ -67,10 +67,16 @@ _WEAPONS: list[tuple[str, str]] = [
     ("small arms", r"gunmen|gunfire|small[- ]arms|machine ?guns?|snipers?|rifles?"),
 ]
 _WEAPON = re.compile(
-    rf"(?:\b(?P<count>{_NUM})(?: \"| “|\s)(?:[\w-]+ ){{0,2}}?)?(?P<weapon>\b(?:"
-    + "|".join(f"(?P<w{i}>{p})" for i, (_, p) in enumerate(_WEAPONS)) + r")\b)",
+    r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, (_, p) in enumerate(_WEAPONS)) + r")\b",
     re.IGNORECASE,
 )
+# The count before a weapon: "Fourteen rockets", "two unidentified rocket-propelled grenades"
+_COUNT_BEFORE = re.compile(rf"\b(?P<count>{_NUM})(?: \"| “|\s)(?:[\w-]+ ){{0,2}}?$",
+                           re.IGNORECASE)
+_A_BEFORE = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# Cheap tests that let a sentence skip the costlier patterns.
+_MAY_KILL = re.compile(r"kill|dead|died|death|lives", re.IGNORECASE)
+_MAY_INJURE = re.compile(r"wound|injur|hurt", re.IGNORECASE)
 _SUB_EVENT = {"rocket": "Shelling/artillery/missile attack", "shell": "Shelling/artillery/"
               "missile attack", "mortar": "Shelling/artillery/missile attack",
               "missile": "Shelling/artillery/missile attack", "rpg": "Shelling/artillery/"
@@ -127,7 +133,17 @@ _ACTORS: list[tuple[str, str]] = [
     ("Kataib Hezbollah", r"Kataib Hezbollah"),
     ("Unidentified Armed Group", r"\bgunmen\b|\bmilitants\b|\binsurgents\b|\bjihadists\b"),
 ]
-_ACTOR = re.compile("|".join(f"(?P<a{i}>{p})" for i, (_, p) in enumerate(_ACTORS)))
+# Each actor pattern with the lower-case stems one of which its every match contains.
+_ACTOR_PATTERNS = [
+    (name, re.compile(pattern), stems) for (name, pattern), stems in zip(_ACTORS, (
+        ("iran",), ("democratic forces", "sdf", "kurdish-led"), ("coalition",),
+        ("us ", "american", "the us", "washington", "pentagon"),
+        ("islamic state", "isis", "isil", "is ", "daesh"), ("hash", "mobili", "pmf"),
+        ("iraqi",), ("syrian", "regime"), ("turkish",), ("israel",), ("russian",),
+        ("houthi", "ansar"), ("hezbollah", "hizbollah"), ("kataib",),
+        ("gunmen", "militants", "insurgents", "jihadists"),
+    ), strict=True)
+]
 _TARGET_BEFORE = re.compile(r"(?:against|targeting|on|at|hosting|toward|towards|near)\s*$")
 
 
@@ -186,30 +202,55 @@ def number(text: str) -> int | None:
     return None
 
 
+# Lower-case stems one of which every match of a trigger pattern contains: a sentence
+# without any is not scanned with the (slower) pattern.
+_TRIGGER_STEMS = (
+    ("shot", "shoot", "downed", "intercept", "repel", "repuls", "thwart", "foil", "took out",
+     "dealt with", "defen"),
+    ("air", "strike", "raid", "warplane", "jet", "bomb", "aircraft", "plane"),
+    ("suicide",),
+    ("bomb", "ied", "improvised", "landmine", "explos", "blast", "detonat", "blew up"),
+    ("clash", "firefight", "battle", "exchanged", "fighting", "fought", "ambush"),
+    ("fire", "launch", "attack", "target", "struck", "shell", "bombard", "pounded", "landed",
+     "hit", "gunmen", "storm", "assault", "raided"),
+)
+
+
 def find_cues(sentence: str) -> Cues:
     """The triggers, weapons, casualties and actors of one sentence."""
+    low = sentence.lower()
     triggers = []
-    for category, sub_event, pattern in _TRIGGERS:
-        for m in pattern.finditer(sentence):
-            triggers.append(Trigger(category, sub_event, m.start(), m.end(), m.group(0)))
-    weapons = tuple(_weapons(sentence))
-    return Cues(tuple(triggers), weapons, _count(_KILLED, sentence),
-                _count(_INJURED, sentence), bool(_NO_CASUALTIES.search(sentence)),
-                tuple(_actors(sentence)))
+    for (category, sub_event, pattern), stems in zip(_TRIGGERS, _TRIGGER_STEMS, strict=True):
+        if any(stem in low for stem in stems):
+            for m in pattern.finditer(sentence):
+                triggers.append(Trigger(category, sub_event, m.start(), m.end(), m.group(0)))
+    fatalities = _count(_KILLED, sentence) if _MAY_KILL.search(sentence) else None
+    injuries = _count(_INJURED, sentence) if _MAY_INJURE.search(sentence) else None
+    if not triggers:  # only casualties matter, to update the incident before
+        return Cues((), (), fatalities, injuries, bool(_NO_CASUALTIES.search(sentence)), ())
+    return Cues(tuple(triggers), tuple(_weapons(sentence)), fatalities, injuries,
+                bool(_NO_CASUALTIES.search(sentence)), tuple(_actors(sentence)))
+
+
+_WEAPON_STEMS = ("rocket", "rpg", "bomb", "ied", "improvised", "landmine", "explosive", "air",
+                 "raid", "warplane", "jet", "drone", "uav", "missile", "mortar", "artillery",
+                 "shell", "grenade", "gun", "arms", "sniper", "rifle")
 
 
 def _weapons(sentence: str):
+    low = sentence.lower()
+    if not any(stem in low for stem in _WEAPON_STEMS):
+        return
     for m in _WEAPON.finditer(sentence):
         index = next(i for i in range(len(_WEAPONS)) if m.group(f"w{i}"))
-        count = number(m.group("count")) if m.group("count") else None
-        if count is None and re.search(r"\b(an?|one)\s+(?:[\w-]+\s+)?$",
-                                       sentence[max(0, m.start("weapon") - 30):m.start("weapon")],
-                                       re.IGNORECASE):
+        before = sentence[max(0, m.start() - 40):m.start()]
+        found = _COUNT_BEFORE.search(before)
+        count = number(found.group("count")) if found else None
+        if count is None and _A_BEFORE.search(before[-30:]):
             count = 1
-        if count is not None and m.group("weapon").lower().endswith("s") and count == 1 \
-                and _WEAPONS[index][0] != "small arms":
-            count = None  # "a rockets" is no count; "an attack drones" cannot happen
-        yield Weapon(_WEAPONS[index][0], count, m.start("weapon"), m.end("weapon"))
+        if count == 1 and m.group(0).lower().endswith("s") and _WEAPONS[index][0] != "small arms":
+            count = None  # "one of the rockets" is no count of rockets
+        yield Weapon(_WEAPONS[index][0], count, m.start(), m.end())
 
 
 def _count(pattern: re.Pattern[str], sentence: str) -> int | None:
@@ -222,11 +263,22 @@ def _count(pattern: re.Pattern[str], sentence: str) -> int | None:
     return best
 
 
-def _actors(sentence: str):
-    for m in _ACTOR.finditer(sentence):
-        index = next(i for i in range(len(_ACTORS)) if m.group(f"a{i}"))
-        before = sentence[max(0, m.start() - 12):m.start()]
-        yield Actor(_ACTORS[index][0], m.start(), m.end(), bool(_TARGET_BEFORE.search(before)))
+def _actors(sentence: str) -> list[Actor]:
+    low = sentence.lower() + " "
+    found = []
+    for name, pattern, stems in _ACTOR_PATTERNS:
+        if any(stem in low for stem in stems):
+            for m in pattern.finditer(sentence):
+                before = sentence[max(0, m.start() - 12):m.start()]
+                found.append(Actor(name, m.start(), m.end(),
+                                   bool(_TARGET_BEFORE.search(before))))
+    # Overlapping matches ("the US-led coalition" and "the US"): the longer one stays.
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    kept: list[Actor] = []
+    for actor in found:
+        if not kept or actor.start >= kept[-1].end:
+            kept.append(actor)
+    return kept
 
 
 def sub_event_for(category: str, sub_event: str, weapon: str) -> str:

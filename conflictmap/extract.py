@@ -36,11 +36,20 @@ _ADJECTIVAL = re.compile(
     r"defen[cs]e|coalition|navy|air force|soldiers|police|intelligence|leaders?|side|drones?|"
     r"air ?strikes?|warplanes|jets|special forces|diplomats?)\b)")
 _NOT_LOCATION_BEFORE = re.compile(r"(?:\bpro-|\banti-|\bby |\bfrom |\bof the )$", re.IGNORECASE)
-_LAUNCH = re.compile(r"\b(?:launched|fired|came|flew|took off|shot|sent|originat\w*)\b[^.;]{0,80}?"
-                     r"\bfrom\b", re.IGNORECASE)
+_LAUNCH = re.compile(r"\b(?:launched|fired|came|flew|took off|taken off|shot|sent|originat\w*|"
+                     r"launch (?:site|point|pad)|firing (?:point|position)|traced)\b", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|close to|outskirts of|around|south|north|east|west)\b"
                    r"[\w\s-]{0,25}$", re.IGNORECASE)
-_SIDE = re.compile(r"\b(\w+) side of the border\b", re.IGNORECASE)
+_SIDE = re.compile(r"\b(\w+) side\b", re.IGNORECASE)
+_SPEAKER = re.compile(r"(?:In|From|At) [^,]{2,40}, [^,]{0,60}?\b(?:said|says|told|announced|"
+                      r"reported|claimed|stated)\b")
+_FROM_NEAR = re.compile(r"\bfrom\b(?:[\s\w'’-]{0,60})$", re.IGNORECASE)
+_CLAUSE = re.compile(r",\s+(?:and|while|whereas)\s+(?=another\b|a second\b|two\b|three\b)|;\s+")
+_OTHER = re.compile(r"\b(?:other|another|further|more|similar|a second)\s+(?:\w+\s+)?$",
+                    re.IGNORECASE)
+_WEAK_WORDS = frozenset({"hit", "attack", "attacks", "attacked", "targeted", "struck",
+                         "attacking", "blast", "blasts", "explosion", "explosions", "raids",
+                         "assault", "raided"})
 _ANAPHOR = re.compile(r"\bthe (oil ?field|gas field|field|air ?base|base|airport|dam|camp|"
                       r"crossing|embassy|prison|refinery)\b", re.IGNORECASE)
 _ANAPHOR_FEATURES = {"oilfield": "oil field", "oil field": "oil field", "gas field": "gas field",
@@ -51,6 +60,8 @@ _REFERS_BACK = re.compile(r"\bthe (?:attack|strikes?|blast|explosion|bombing|ass
                           r"shelling|incident|clashes|fighting)\b", re.IGNORECASE)
 _COMPATIBLE = {("attack", "interception"), ("interception", "attack"), ("attack", "clash"),
                ("clash", "attack")}
+_AIR_WEAPONS = frozenset({"drone", "missile", "airstrike"})
+_STATE_FORCES = frozenset({"US-led coalition"})
 
 
 @dataclass
@@ -156,47 +167,85 @@ class _Builder:
             if not background:
                 self._update(index, start, end, cues, sentence)
             return
+        clauses = _clauses(self.text, start, end)
+        if len(clauses) > 1:
+            # ", and another exploded near Al Mayadin": each clause tells its own incident
+            for c_start, c_end in clauses:
+                c_cues = find_cues(self.text[c_start:c_end])
+                if c_cues.trigger is not None:
+                    self._clause(index, c_start, c_end, c_cues)
+                elif not is_background(self.text[c_start:c_end]):
+                    self._update(index, c_start, c_end, c_cues, self.text[c_start:c_end])
+            return
+        self._clause(index, start, end, cues)
+
+    def _clause(self, index: int, start: int, end: int, cues: Cues) -> None:
+        sentence = self.text[start:end]
         time = find_time(sentence)
         date = resolve_time(time, published=self.article.published,
                             previous=self.previous_date) if time else None
         places, origin, near = self._places(start, end, cues)
         hint = _side_country(sentence)
         if hint:
-            places = [p for p in places if p.country_code == hint] or places
-        targets = _targets(places) or [None]
+            places = [p for p in places if p[0].country_code == hint] or places
+        targets = _targets(self.text, places, start + cues.trigger.start) or [None]
+        refers_back = bool(_REFERS_BACK.search(sentence))
+        if targets == [None] and not cues.weapons and (refers_back or _weak(cues)):
+            # "condemned the attack", "nobody here was hit": no new incident
+            self._update(index, start, end, cues, sentence, country=hint)
+            return
         # One state operation on both sides of a border; a lead sentence that sums up
         # attacks in two countries is no single operation.
-        operation = len(targets) > 1 and cues.trigger.category == "strike"
+        operation = len({p.country_code for p in targets if p}) > 1 and \
+            cues.trigger.category == "strike"
         self.operations += operation
         for place in targets:
-            draft = _draft(cues, sentence, place, near, date, origin, hint)
+            draft = _draft(cues, sentence, place, near, date, origin, hint,
+                           split=len(targets))
+            if _OTHER.search(sentence[max(0, cues.trigger.start - 20):cues.trigger.start]) \
+                    and self.current is not None and not cues.weapons:
+                # "Other raids", "another blast": one more of the incident told before
+                draft.category = self.current.category
+                draft.weapons = list(self.current.weapons)
+                draft.sub_event_type = self.current.sub_event_type
             draft.sentences.append((start, end))
             draft.last_sentence = index
             if operation:
                 draft.operation = self.operations
-            self.current = self._merge(draft, refers_back=bool(_REFERS_BACK.search(sentence)))
-        merged_dates = [d.date.date for d in self.drafts[-len(targets):] if d.date]
-        if date or merged_dates:
-            self.previous_date = date.date if date else merged_dates[-1]
+            self.current = self._merge(draft, refers_back=refers_back and len(targets) == 1)
+        if date is not None:
+            self.previous_date = date.date
+        elif self.current is not None and self.current.date is not None:
+            self.previous_date = self.current.date.date
 
-    def _update(self, index: int, start: int, end: int, cues: Cues, sentence: str) -> None:
-        """A sentence with no trigger may still add casualties to the incident before it
-        ("Two personnel sustained minor injuries," he said)."""
+    def _update(self, index: int, start: int, end: int, cues: Cues, sentence: str, *,
+                country: str = "") -> None:
+        """A sentence with no incident of its own may still add casualties to the one
+        before it ("Two personnel sustained minor injuries," he said), or to the one in
+        the *country* it names ("killed in the strikes on the Syrian side")."""
         if self.current is None:
             return
         if cues.fatalities is None and cues.injuries is None and not cues.no_casualties:
             return
         last = self.current
+        category = cues.trigger.category if cues.trigger else last.category
+        if country and last.country_code != country:
+            same = [d for d in reversed(self.drafts) if d.country_code == country]
+            last = next((d for d in same if d.category == category), same[0] if same else last)
         if index - last.last_sentence > 2 and not _REFERS_BACK.search(sentence):
             return
         _absorb_casualties(last, cues)
         last.sentences.append((start, end))
 
     def _places(self, start: int, end: int, cues: Cues
-                ) -> tuple[list[Place], tuple[Place, str] | None, bool]:
-        """The event places of a sentence, its launch origin, and whether it is "near"."""
+                ) -> tuple[list[tuple[Place, int]], tuple[Place, str] | None, bool]:
+        """The event places of a clause with where they are named, its launch origin, and
+        whether the incident was "near" its place."""
         places, origin, near = [], None, False
         actors = [(start + a.start, start + a.end) for a in cues.actors]
+        clause = self.text[start:end]
+        launch = _LAUNCH.search(clause)
+        speaker = _SPEAKER.match(clause)
         for m in self.mentions:
             if not (start <= m.start < end):
                 continue
@@ -205,17 +254,20 @@ class _Builder:
                 continue
             if any(s <= m.start and m.end <= e for s, e in actors):
                 continue  # "the US carried out air strikes": an actor, not a place
-            if m.place.kind != "country" and _LAUNCH.search(before) and \
-                    before.lower().rfind("from") > max(before.rfind(","), 0) - 1 and \
-                    "from" in before[-60:].lower():
+            if speaker and m.end <= start + speaker.end():
+                continue  # "In Damascus, the ministry said ...": where it was said
+            if m.place.kind != "country" and launch and start + launch.end() <= m.start \
+                    and _FROM_NEAR.search(before[-70:]):
                 origin = (m.place, m.text)
                 continue
-            places.append(m.place)
+            places.append((m.place, m.start))
             near = near or bool(_NEAR.search(before[-40:]))
-        for m in _ANAPHOR.finditer(self.text, start, end):
-            site = self._antecedent(m.group(1).lower(), m.start())
-            if site is not None:
-                places.append(site)
+        if not any(p.kind == "site" for p, _ in places):
+            # "the oil field": a site named before, unless the clause names one itself
+            for m in _ANAPHOR.finditer(self.text, start, end):
+                site = self._antecedent(m.group(1).lower(), m.start())
+                if site is not None:
+                    places.append((site, m.start()))
         return places, origin, near
 
     def _antecedent(self, word: str, position: int) -> Place | None:
@@ -251,17 +303,41 @@ def _body_start(text: str) -> int:
     return match.end() if match else 0
 
 
-def _targets(places: list[Place]) -> list[Place]:
-    """The places an incident happened at: the most specific, without their containers;
-    one per country when a sentence names only countries ("in eastern Syria and western
-    Iraq")."""
+def _targets(text: str, places: list[tuple[Place, int]], trigger: int) -> list[Place]:
+    """The places an incident happened at: the most specific, without their containers,
+    those named after the trigger first ("a drone attack on a barracks in Homs").
+
+    A sentence that names only countries ("in eastern Syria and western Iraq"), or that
+    lists places with "and" ("near Tall Afar and on the road south of Kirkuk"), gives one
+    place each.
+    """
     if not places:
         return []
-    best = min(_RANK[p.kind] for p in places)
-    chosen = [p for p in places if _RANK[p.kind] == best]
+    after = [(p, at) for p, at in places if at > trigger]
+    if after and min(_RANK[p.kind] for p, _ in after) <= _RANK["city"]:
+        places = after
+    best = min(_RANK[p.kind] for p, _ in places)
+    chosen = sorted(((p, at) for p, at in places if _RANK[p.kind] == best), key=lambda x: x[1])
     if best == _RANK["country"]:
-        return list({p.country_code: p for p in chosen}.values())
-    return [chosen[0]]
+        return list({p.country_code: p for p, _ in chosen}.values())
+    listed = [chosen[0]]
+    for p, at in chosen[1:]:
+        between = text[listed[-1][1]:at]
+        if p.id not in {q.id for q, _ in listed} and " and " in between and "." not in between:
+            listed.append((p, at))
+    return [p for p, _ in listed]
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of a sentence that may each tell an incident (", and another ...")."""
+    cuts = [start] + [start + m.start() for m in _CLAUSE.finditer(text[start:end])] + [end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _weak(cues: Cues) -> bool:
+    """A trigger that alone is no incident: "hit", "attack", "targeted" with no weapon."""
+    return cues.trigger.category == "attack" and cues.trigger.sub_event_type == "" and \
+        cues.trigger.text.lower() in _WEAK_WORDS
 
 
 def _side_country(sentence: str) -> str:
@@ -272,15 +348,26 @@ def _side_country(sentence: str) -> str:
 
 
 def _draft(cues: Cues, sentence: str, place: Place | None, near: bool,
-           date: DatedSpan | None, origin: tuple[Place, str] | None, hint: str) -> _Draft:
+           date: DatedSpan | None, origin: tuple[Place, str] | None, hint: str, *,
+           split: int = 1) -> _Draft:
     trigger = cues.trigger
     weapons = _weapons_for(cues)
     munitions = next((w.count for w in cues.weapons if w.name == (weapons or [""])[0]
                       and w.count is not None), None)
+    if split > 1 and munitions == split:
+        munitions = 1  # "two roadside bombs exploded near A and B"
+    elif split > 1:
+        munitions = None
     perpetrators = [a for a in cues.actors if not a.is_target and a.start < trigger.start]
     targets = [a for a in cues.actors if a.is_target or a.start > trigger.end]
+    category = trigger.category
+    if category == "attack" and weapons and weapons[0] in _AIR_WEAPONS and any(
+            a.name in _STATE_FORCES or a.name.startswith("Military Forces of")
+            for a in cues.actors if not a.is_target):
+        category = "strike"  # a drone "from Israel": state air power, not an armed group
     return _Draft(
-        category=trigger.category, sub_event_type=trigger.sub_event_type, weapons=weapons,
+        category=category, sub_event_type=trigger.sub_event_type if category ==
+        trigger.category else "Air/drone strike", weapons=weapons,
         munitions=munitions, fatalities=cues.fatalities, injuries=cues.injuries,
         no_casualties=cues.no_casualties, place=place,
         place_text=place.name if place else "", near=near,
@@ -306,6 +393,9 @@ def _weapons_for(cues: Cues) -> list[str]:
 def _same_incident(a: _Draft, b: _Draft, *, refers_back: bool) -> bool:
     if a.category != b.category and (a.category, b.category) not in _COMPATIBLE:
         return False
+    if "clash" in (a.category, b.category) and a.category != b.category and any(
+            w != "small arms" for w in a.weapons + b.weapons):
+        return False  # mortar rounds on a base are not the tribal clashes nearby
     if a.date and b.date and not a.date.overlaps(b.date):
         return False
     if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):

@@ -241,11 +241,12 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
     best = ranked[0]
     weak = prior(best.place)[0] < _STRONG
     known = best.place.country_code in context.countries or not context.countries
-    if mention.chained and not mention.cue and best.place.kind not in ("country", "admin1") \
+    adjacent_cue = bool(mention.cue) and not mention.cue.startswith("~")
+    if mention.chained and not adjacent_cue and best.place.kind not in ("country", "admin1") \
             and (weak or not known):
         return replace(mention, place=None, candidates=tuple(ranked[:5]),
                        reason="not a place: part of a longer name")
-    if weak and not mention.cue and best.place.kind == "city" and " " not in mention.key \
+    if weak and not adjacent_cue and best.place.kind == "city" and " " not in mention.key \
             and context.countries and best.place.country_code not in context.countries:
         return replace(mention, place=None, candidates=tuple(ranked[:5]),
                        reason="not a place: only small places of other countries match")

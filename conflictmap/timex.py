@@ -46,9 +46,14 @@ _BACKGROUND = re.compile(
     r"\b(\d+|dozens?|scores|hundreds|several|many|a number) of times\b|\b\w+ times (this|last) "
     r"(year|month)\b|\b(a|the) (spate|series|string|wave|string) of\b|\bsince (the start|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"20\d\d)\b|\bso far this year\b|\bevery (day|night|week)\b",
+    r"20\d\d)\b|\bso far this year\b|\bevery (day|night|week)\b|\b(over|in) the (past|last) "
+    r"(\w+ )?(fortnight|weeks?|months?|years?|days)\b|\bin the past\b|\blogged \d+|"
+    r"\bsimilar (attacks|strikes|incidents)\b|\bhave been (blamed|claimed)\b",
     re.IGNORECASE,
 )
+# A date right after a speech verb dates the statement, not the incident.
+_STATEMENT = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|confirmed|"
+                        r"claimed|denied)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +110,9 @@ def find_time(sentence: str) -> TimeExpression | None:
             continue
         if guard is None and "-" not in sentence:  # ISO dates
             continue
-        match = pattern.search(sentence)
-        if match:
+        for match in pattern.finditer(sentence):
+            if _STATEMENT.search(sentence[max(0, match.start() - 30):match.start()]):
+                continue
             return TimeExpression(kind, match.group(0), match.start(), match.end(),
                                   match.groups())
     return None

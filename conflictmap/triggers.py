@@ -42,12 +42,14 @@ _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     ("clash", "Armed clash", re.compile(
         r"\bclash(?:es|ed)?\b|\bfirefights?\b|\bgun ?battles?\b|\bexchanged (?:fire|gunfire)\b|"
-        r"\bfighting (?:broke out|erupted|raged|spread|continued)\b|\bfought\b|\bambush(?:ed)?\b",
+        r"\bfighting (?:broke out|erupted|raged|spread|continued|began|started|between|in)\b|"
+        r"\b(?:heavy|fierce|intense) fighting\b|\bfought\b|\bambush(?:ed)?\b",
         re.IGNORECASE)),
     ("attack", "", re.compile(
         r"\bfired\b|\bfiring\b|\blaunched\b|\battack(?:s|ed|ing)?\b|\btargeted\b|\bstruck\b|"
         r"\bshell(?:ed|ing)\b|\bbombard(?:ed|ment)\b|\bpounded\b|\blanded\b|\bhit\b|"
-        r"\bopened fire\b|\bgunmen\b|\bstormed\b|\bassault(?:ed)?\b|\braided\b",
+        r"\bopened fire\b|\bgunmen\b|\bstormed\b|\bassault(?:ed)?\b|\braided\b|"
+        r"\b(?:blasts?|explosions?)\b|\braids\b",
         re.IGNORECASE)),
 ]
 
@@ -64,7 +66,8 @@ _WEAPONS: list[tuple[str, str]] = [
     ("rocket", r"(?:Katyusha )?rockets?"),
     ("shell", r"artillery(?: shells?| rounds?)?|shells?|shelling"),
     ("grenade", r"(?:hand )?grenades?"),
-    ("small arms", r"gunmen|gunfire|small[- ]arms|machine ?guns?|snipers?|rifles?"),
+    ("small arms", r"gunmen|gunfire|small[- ]arms|machine ?guns?|snipers?|rifles?|"
+                   r"gun ?battles?|bullets|firefights?"),
 ]
 _WEAPON = re.compile(
     r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, (_, p) in enumerate(_WEAPONS)) + r")\b",
@@ -144,6 +147,11 @@ _ACTOR_PATTERNS = [
         ("gunmen", "militants", "insurgents", "jihadists"),
     ), strict=True)
 ]
+# Words before a trigger that make it something that did not happen (yet).
+_IRREALIS = re.compile(r"\b(?:planning|planned|plotting|plotted|threaten(?:ed|ing|s)?|vowed|"
+                       r"intend(?:ed|s)?|prepar(?:ing|ed)|to prevent|would|could|might|may|"
+                       r"fear(?:ed|s)? of|warned of|risk of|no|without|denied|any)"
+                       r"(?:\s+\w+){0,2}\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(r"(?:against|targeting|on|at|hosting|toward|towards|near)\s*$")
 
 
@@ -212,7 +220,7 @@ _TRIGGER_STEMS = (
     ("bomb", "ied", "improvised", "landmine", "explos", "blast", "detonat", "blew up"),
     ("clash", "firefight", "battle", "exchanged", "fighting", "fought", "ambush"),
     ("fire", "launch", "attack", "target", "struck", "shell", "bombard", "pounded", "landed",
-     "hit", "gunmen", "storm", "assault", "raided"),
+     "hit", "gunmen", "storm", "assault", "raid", "blast", "explosion"),
 )
 
 
@@ -223,7 +231,10 @@ def find_cues(sentence: str) -> Cues:
     for (category, sub_event, pattern), stems in zip(_TRIGGERS, _TRIGGER_STEMS, strict=True):
         if any(stem in low for stem in stems):
             for m in pattern.finditer(sentence):
-                triggers.append(Trigger(category, sub_event, m.start(), m.end(), m.group(0)))
+                if not _IRREALIS.search(sentence[max(0, m.start() - 40):m.start()]) \
+                        and not _in_relative_clause(sentence, m.start()):
+                    triggers.append(Trigger(category, sub_event, m.start(), m.end(),
+                                            m.group(0)))
     fatalities = _count(_KILLED, sentence) if _MAY_KILL.search(sentence) else None
     injuries = _count(_INJURED, sentence) if _MAY_INJURE.search(sentence) else None
     if not triggers:  # only casualties matter, to update the incident before
@@ -234,7 +245,13 @@ def find_cues(sentence: str) -> Cues:
 
 _WEAPON_STEMS = ("rocket", "rpg", "bomb", "ied", "improvised", "landmine", "explosive", "air",
                  "raid", "warplane", "jet", "drone", "uav", "missile", "mortar", "artillery",
-                 "shell", "grenade", "gun", "arms", "sniper", "rifle")
+                 "shell", "grenade", "gun", "arms", "sniper", "rifle", "bullet", "firefight")
+
+
+def _in_relative_clause(sentence: str, at: int) -> bool:
+    """True inside ", where ... ," or ", who ... ,": a description, not the news."""
+    opened = max(sentence.rfind(", where ", 0, at), sentence.rfind(", who ", 0, at))
+    return opened >= 0 and "," not in sentence[opened + 2:at]
 
 
 def _weapons(sentence: str):

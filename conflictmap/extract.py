@@ -37,7 +37,8 @@ _ADJECTIVAL = re.compile(
     r"air ?strikes?|warplanes|jets|special forces|diplomats?)\b)")
 _NOT_LOCATION_BEFORE = re.compile(r"(?:\bpro-|\banti-|\bby |\bfrom |\bof the )$", re.IGNORECASE)
 _LAUNCH = re.compile(r"\b(?:launched|fired|came|flew|took off|taken off|shot|sent|originat\w*|"
-                     r"launch (?:site|point|pad)|firing (?:point|position)|traced)\b", re.IGNORECASE)
+                     r"launch (?:site|point|pad)|firing (?:point|position)|traced)\b",
+                     re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|close to|outskirts of|around|south|north|east|west)\b"
                    r"[\w\s-]{0,25}$", re.IGNORECASE)
 _SIDE = re.compile(r"\b(\w+) side\b", re.IGNORECASE)

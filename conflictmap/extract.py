@@ -36,7 +36,8 @@ _ADJECTIVAL = re.compile(
     r"defen[cs]e|coalition|navy|air force|soldiers|police|intelligence|leaders?|side|drones?|"
     r"air ?strikes?|warplanes|jets|special forces|diplomats?)\b)")
 _NOT_LOCATION_BEFORE = re.compile(r"(?:\bpro-|\banti-|\bby |\bfrom |\bof the )$", re.IGNORECASE)
-_LAUNCH = re.compile(r"\b(?:launched|fired|came|flew|took off|taken off|shot|sent|originat\w*|"
+_LAUNCH = re.compile(r"\b(?:launched|fired|came|come|coming|flew|flown|took off|taken off|shot|"
+                     r"sent|originat\w*|"
                      r"launch (?:site|point|pad)|firing (?:point|position)|traced)\b",
                      re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|close to|outskirts of|around|south|north|east|west)\b"
@@ -48,6 +49,8 @@ _FROM_NEAR = re.compile(r"\bfrom\b(?:[\s\w'’-]{0,60})$", re.IGNORECASE)
 _CLAUSE = re.compile(r",\s+(?:and|while|whereas)\s+(?=another\b|a second\b|two\b|three\b)|;\s+")
 _OTHER = re.compile(r"\b(?:other|another|further|more|similar|a second)\s+(?:\w+\s+)?$",
                     re.IGNORECASE)
+_ALSO = re.compile(r"\b(?:also|again|separately|another|a separate|a second)\b[\w\s-]*$",
+                   re.IGNORECASE)
 _WEAK_WORDS = frozenset({"hit", "attack", "attacks", "attacked", "targeted", "struck",
                          "attacking", "blast", "blasts", "explosion", "explosions", "raids",
                          "assault", "raided"})
@@ -163,7 +166,7 @@ class _Builder:
     def _sentence(self, index: int, start: int, end: int) -> None:
         sentence = self.text[start:end]
         cues = find_cues(sentence)
-        background = is_background(sentence)
+        background = cues.trigger is not None and is_background(sentence, at=cues.trigger.start)
         if cues.trigger is None or background:
             if not background:
                 self._update(index, start, end, cues, sentence)
@@ -173,9 +176,11 @@ class _Builder:
             # ", and another exploded near Al Mayadin": each clause tells its own incident
             for c_start, c_end in clauses:
                 c_cues = find_cues(self.text[c_start:c_end])
-                if c_cues.trigger is not None:
+                clause = self.text[c_start:c_end]
+                if c_cues.trigger is not None and not is_background(
+                        clause, at=c_cues.trigger.start):
                     self._clause(index, c_start, c_end, c_cues)
-                elif not is_background(self.text[c_start:c_end]):
+                elif c_cues.trigger is None:
                     self._update(index, c_start, c_end, c_cues, self.text[c_start:c_end])
             return
         self._clause(index, start, end, cues)
@@ -191,7 +196,10 @@ class _Builder:
             places = [p for p in places if p[0].country_code == hint] or places
         targets = _targets(self.text, places, start + cues.trigger.start) or [None]
         refers_back = bool(_REFERS_BACK.search(sentence))
-        if targets == [None] and not cues.weapons and (refers_back or _weak(cues)):
+        # "condemned the attack": the trigger is the incident told before, named again
+        reaction = _weak(cues) and not cues.weapons and \
+            sentence[:cues.trigger.start].lower().endswith("the ")
+        if reaction or (targets == [None] and not cues.weapons and (refers_back or _weak(cues))):
             # "condemned the attack", "nobody here was hit": no new incident
             self._update(index, start, end, cues, sentence, country=hint)
             return
@@ -213,6 +221,11 @@ class _Builder:
             draft.last_sentence = index
             if operation:
                 draft.operation = self.operations
+            if place is not None and _RANK[place.kind] <= _RANK["city"] and \
+                    _ALSO.search(sentence[max(0, cues.trigger.start - 25):cues.trigger.start]):
+                self.drafts.append(draft)  # "rockets were also fired at X": one more incident
+                self.current = draft
+                continue
             self.current = self._merge(draft, refers_back=refers_back and len(targets) == 1)
         if date is not None:
             self.previous_date = date.date
@@ -257,9 +270,9 @@ class _Builder:
                 continue  # "the US carried out air strikes": an actor, not a place
             if speaker and m.end <= start + speaker.end():
                 continue  # "In Damascus, the ministry said ...": where it was said
-            if m.place.kind != "country" and launch and start + launch.end() <= m.start \
-                    and _FROM_NEAR.search(before[-70:]):
-                origin = (m.place, m.text)
+            if origin is None and m.place.kind != "country" and launch and \
+                    start + launch.end() <= m.start and _FROM_NEAR.search(before[-70:]):
+                origin = (m.place, m.text)  # the first place after "from" only
                 continue
             places.append((m.place, m.start))
             near = near or bool(_NEAR.search(before[-40:]))

@@ -43,10 +43,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Words that make a sentence a summary of many incidents, not one.
 _BACKGROUND = re.compile(
-    r"\b(\d+|dozens?|scores|hundreds|several|many|a number) of times\b|\b\w+ times (this|last) "
+    r"\b(\d+|dozens?|scores|hundreds|several|many|a number) (of )?times\b|\b\w+ times (this|last) "
     r"(year|month)\b|\b(a|the) (spate|series|string|wave|string) of\b|\bsince (the start|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"20\d\d)\b|\bso far this year\b|\bevery (day|night|week)\b|\b(over|in) the (past|last) "
+    r"(?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)|20\d\d)\b|\bso far this year\b|\bevery (day|night|week)\b|\b(over|in) the (past|last) "
     r"(\w+ )?(fortnight|weeks?|months?|years?|days)\b|\bin the past\b|\blogged \d+|"
     r"\bsimilar (attacks|strikes|incidents)\b|\bhave been (blamed|claimed)\b",
     re.IGNORECASE,
@@ -118,9 +118,20 @@ def find_time(sentence: str) -> TimeExpression | None:
     return None
 
 
-def is_background(sentence: str) -> bool:
-    """True when *sentence* sums up many incidents ("targeted almost 50 times this year")."""
-    return bool(_BACKGROUND.search(sentence))
+def is_background(sentence: str, *, at: int | None = None) -> bool:
+    """True when *sentence* sums up many incidents ("targeted almost 50 times this year").
+
+    With *at* (a trigger's offset), only a summary in the same comma-delimited part of the
+    sentence counts: "Two drones were shot down on Monday, the latest in a wave of
+    attacks" still reports an incident.
+    """
+    for m in _BACKGROUND.finditer(sentence):
+        if at is None:
+            return True
+        lo, hi = sorted((m.start(), at))
+        if "," not in sentence[lo:hi]:
+            return True
+    return False
 
 
 def resolve_time(expr: TimeExpression | None, *, published: dt.date | None,

@@ -1,0 +1,140 @@
+"""Extraction on short texts of our own: one event per incident, dated, placed, linked."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conflictmap.article import Article
+from conflictmap.extract import extract_events, extract_many
+
+HEADER = "date 2024-03-06 BAGHDAD (AFP) - "  # a Wednesday
+
+
+def _events(text, gazetteer, **kw):
+    return extract_events(HEADER + text, gazetteer=gazetteer, **kw)
+
+
+def test_later_sentence_refines_the_same_incident(gazetteer):
+    found = _events(
+        "Nine rockets were fired at an air base in Iraq's Anbar province on Tuesday, "
+        "wounding three soldiers. Officials said the Ain al-Asad base was hit by nine "
+        "rockets on Tuesday.", gazetteer)
+    assert len(found) == 1
+    e = found[0]
+    assert e.place_id == "site:ain-al-asad-air-base" and e.geo_precision == 1
+    assert (e.weapon, e.munitions, e.injuries, e.fatalities) == ("rocket", 9, 3, 0)
+    assert e.event_date == dt.date(2024, 3, 5) and e.time_precision == 1
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.event_type == "Explosions/Remote violence"
+    assert len(e.sentence_spans) == 2 and "nine rockets" in e.notes
+
+
+def test_different_days_are_different_incidents(gazetteer):
+    found = _events(
+        "Rockets hit Ain al-Asad on Tuesday. Just hours earlier, rockets were also fired "
+        "towards Ain al-Asad. On Sunday, a drone was shot down near Erbil.", gazetteer)
+    dates = sorted(e.event_date for e in found)
+    assert dates == [dt.date(2024, 3, 3), dt.date(2024, 3, 5), dt.date(2024, 3, 5)]
+    assert {e.category for e in found} == {"attack", "interception"}
+
+
+def test_relative_dates_follow_the_incident_before(gazetteer):
+    found = _events(
+        "Militants fired mortars at the Omar oil field in Syria on Monday last week. "
+        "Coalition warplanes carried out air strikes near Al-Mayadeen the previous night.",
+        gazetteer)
+    by = {e.category: e for e in found}
+    assert by["attack"].event_date == dt.date(2024, 2, 26)
+    assert by["strike"].event_date == dt.date(2024, 2, 25)
+
+
+def test_launch_origin_and_its_link(gazetteer):
+    found = _events(
+        "Two drones launched from near the town of Al-Mayadeen struck the Conoco gas field "
+        "in Syria on Monday, causing no casualties.", gazetteer)
+    e = found[0]
+    assert e.place_id == "site:conoco-gas-field" and e.origin_location == "Al Mayādīn"
+    assert (e.weapon, e.munitions, e.fatalities) == ("drone", 2, 0)
+    link = found.links[0]
+    assert link.kind == "origin" and not link.cross_border
+    assert (link.from_country_code, link.to_country_code) == ("SY", "SY")
+
+
+def test_strikes_on_both_sides_of_a_border_are_linked(gazetteer):
+    found = _events(
+        "US warplanes carried out air strikes on Monday against militia depots in eastern "
+        "Syria and western Iraq. Four fighters were killed in the strikes on the Syrian side "
+        "of the border.", gazetteer)
+    assert {e.country_code for e in found} == {"SY", "IQ"}
+    syria = next(e for e in found if e.country_code == "SY")
+    assert syria.fatalities == 4 and syria.category == "strike"
+    assert syria.geo_precision == 3
+    assert [k.cross_border for k in found.links] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "US forces have been targeted almost 40 times this year in Iraq.",
+    "It was the latest in a spate of attacks on foreign bases in Syria.",
+    "Officials met in Baghdad to discuss the budget and the water shortage.",
+    "The militants had been planning an attack on a prison in Hasakah, police said.",
+    "",
+])
+def test_no_incident_no_event(gazetteer, text):
+    assert len(_events(text, gazetteer)) == 0
+
+
+def test_unplaced_incident_is_kept_with_its_reason(gazetteer):
+    found = _events("Gunmen opened fire on a checkpoint overnight, killing two soldiers.",
+                    gazetteer)
+    assert len(found) == 1
+    e = found[0]
+    assert not e.located and e.unresolved_reason and e.fatalities == 2
+
+
+def test_interception_keeps_the_intercepted_weapon(gazetteer):
+    found = _events(
+        "Air defences fired rockets into the sky over Baghdad on Monday night and took out "
+        "an explosive-laden drone.", gazetteer)
+    assert [(e.category, e.weapon, e.munitions) for e in found] == [("interception", "drone",
+                                                                      1)]
+
+
+def test_state_drone_is_a_strike(gazetteer):
+    found = _events("A drone from Israel struck a car outside Tyre in Lebanon on Monday, "
+                    "killing one man.", gazetteer)
+    assert [(e.category, e.sub_event_type, e.fatalities) for e in found] == [
+        ("strike", "Air/drone strike", 1)]
+
+
+def test_published_supplied_for_an_undated_text(gazetteer):
+    found = extract_events("Rockets were fired at the Ain al-Asad base on Monday.",
+                           published="2024-03-06", gazetteer=gazetteer)
+    assert found[0].event_date == dt.date(2024, 3, 4)
+
+
+def test_acled_columns_are_filled(gazetteer):
+    e = _events("Rockets were fired at the Ain al-Asad base on Monday.", gazetteer)[0]
+    record = e.as_record()
+    assert record["country"] == "Iraq" and record["iso"] == 368 and record["admin1"]
+    assert record["source"] == "AFP" and record["event_id"].endswith("-001")
+
+
+def test_a_failing_article_does_not_stop_the_batch(gazetteer, monkeypatch):
+    from conflictmap import extract
+
+    real = extract._Builder.run
+
+    def run(self):
+        if "BOOM" in self.text:
+            raise RuntimeError("broken article")
+        return real(self)
+
+    monkeypatch.setattr(extract._Builder, "run", run)
+    articles = [Article.from_text(HEADER + "Rockets hit Ain al-Asad on Monday.", id="a"),
+                Article.from_text("BOOM", id="b"),
+                Article.from_text(HEADER + "A drone was shot down near Erbil on Monday.",
+                                  id="c")]
+    result = extract_many(articles, gazetteer=gazetteer)
+    assert result.articles == 3 and len(result.events) == 2
+    assert [f[0] for f in result.failures] == ["b"]

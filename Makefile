@@ -27,6 +27,7 @@ seed: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_gazetteer.py
+	$(BIN)/python benchmarks/bench_extract.py -n 3000
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -58,9 +58,10 @@ def _parser() -> argparse.ArgumentParser:
     extract.set_defaults(run=_run_extract)
 
     demo = commands.add_parser("demo", help="run on the bundled sample articles",
-                               description="Resolve the places of the bundled sample "
-                                           "articles and write them as JSON.")
-    demo.add_argument("-o", "--output", type=Path, default=Path("out/sample-places.json"))
+                               description="Extract the events of the bundled sample articles "
+                                           "(data/samples) and write them as GeoJSON and CSV.")
+    demo.add_argument("-o", "--output", type=Path, default=Path("out/sample-events"),
+                      help="output path without extension (default: out/sample-events)")
     demo.set_defaults(run=_run_demo)
 
     gaz = commands.add_parser("gazetteer", help="look up, build or extend the gazetteer",
@@ -173,23 +174,26 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    from conflictmap.article import Article, read_text
-    from conflictmap.resolve import geoparse
+    from conflictmap.article import ArticleReader
+    from conflictmap.extract import extract_many
+    from conflictmap.output import write_events
 
     samples = Path(__file__).resolve().parents[1] / "data" / "samples"
-    files = sorted(samples.glob("*.txt"))
-    if not files:
+    if not any(samples.glob("*.txt")):
         raise ConflictMapError(f"no sample articles in {samples}")
-    gaz = _gazetteer(args)
-    out = {}
-    for path in files:
-        rows = _place_rows(geoparse(Article.from_text(read_text(path)), gazetteer=gaz))
-        out[path.name] = rows
-        resolved = sum(r["place_id"] is not None for r in rows)
-        print(f"{path.name}: {len(rows)} place mentions, {resolved} resolved")
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"wrote {args.output}")
+    reader = ArticleReader(sorted(samples.glob("*.txt")))
+    result = extract_many(reader, gazetteer=_gazetteer(args))
+    out = args.output
+    written = [write_events(out.with_suffix(".geojson"), result.events, result.links),
+               write_events(out.with_suffix(".csv"), result.events)]
+    by_category: dict[str, int] = {}
+    for event in result.events:
+        by_category[event.category] = by_category.get(event.category, 0) + 1
+    kinds = ", ".join(f"{n} {c}" for c, n in sorted(by_category.items()))
+    print(f"{result.articles} sample articles: {len(result.events)} events ({kinds}), "
+          f"{len(result.links)} links")
+    for path in written:
+        print(f"wrote {path}")
     return 0
 
 

@@ -114,6 +114,18 @@ class Extraction:
     def __repr__(self) -> str:
         return f"<Extraction {len(self.events)} events, {len(self.links)} links>"
 
+    def to_geodataframe(self):
+        """The events as a GeoDataFrame (EPSG:4326), one row an event."""
+        from conflictmap.output import events_frame
+
+        return events_frame(self.events)
+
+    def links_geodataframe(self):
+        """The links as a GeoDataFrame of lines (EPSG:4326)."""
+        from conflictmap.output import links_frame
+
+        return links_frame(self.links)
+
 
 def extract_events(text: str | Article, *, published: dt.date | str | None = None,
                    gazetteer: Gazetteer | None = None, article_id: str | None = None,

@@ -43,12 +43,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Words that make a sentence a summary of many incidents, not one.
 _BACKGROUND = re.compile(
-    r"\b(\d+|dozens?|scores|hundreds|several|many|a number) (of )?times\b|\b\w+ times (this|last) "
-    r"(year|month)\b|\b(a|the) (spate|series|string|wave|string) of\b|\bsince (the start|"
-    r"(?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)|20\d\d)\b|\bso far this year\b|\bevery (day|night|week)\b|\b(over|in) the (past|last) "
-    r"(\w+ )?(fortnight|weeks?|months?|years?|days)\b|\bin the past\b|\blogged \d+|"
-    r"\bsimilar (attacks|strikes|incidents)\b|\bhave been (blamed|claimed)\b",
+    r"\b(\d+|dozens?|scores|hundreds|several|many|a number) (of )?times\b"
+    r"|\b\w+ times (this|last) (year|month)\b"
+    r"|\b(a|the) (spate|series|string|wave) of\b"
+    r"|\bsince (the start|(?:mid-|early |late )?(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)|20\d\d)\b"
+    r"|\bso far this year\b|\bevery (day|night|week)\b"
+    r"|\b(over|in) the (past|last) (\w+ )?(fortnight|weeks?|months?|years?|days)\b"
+    r"|\bin the past\b|\blogged \d+|\bsimilar (attacks|strikes|incidents)\b"
+    r"|\bhave been (blamed|claimed)\b",
     re.IGNORECASE,
 )
 # A date right after a speech verb dates the statement, not the incident.

@@ -141,3 +141,55 @@ def test_unwritable_cache_dir_is_a_one_line_error(tmp_path):
     blocker.write_text("not a directory", encoding="utf-8")
     done = _run("--cache-dir", str(blocker / "cache"), "gazetteer", "lookup", "Baghdad")
     _one_line_error(done, "cannot write the gazetteer cache")
+
+
+@pytest.mark.parametrize("suffix", [".geojson", ".csv", ".gpkg"])
+def test_extract_writes_every_format(gazetteer, tmp_path, suffix):
+    out = tmp_path / f"events{suffix}"
+    done = _run("extract", str(SEED), "-o", str(out), "--no-progress")
+    assert done.returncode == 0, done.stderr
+    assert out.exists() and "events" in done.stderr.decode()
+    from conflictmap.output import read_events
+
+    events, links = read_events(out)
+    assert len(events) >= 7
+    if suffix != ".csv":
+        assert links["cross_border"].any()
+
+
+def test_extract_reports_unplaced_events_and_failed_records(gazetteer, tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"id": "a", "date": "2024-03-06",
+                    "text": "Gunmen opened fire on a checkpoint, killing two soldiers."}) + "\n"
+        + "this line is not json\n"
+        + json.dumps({"id": "b", "date": "2024-03-06",
+                      "text": "Rockets hit the Ain al-Asad base on Monday."}) + "\n",
+        encoding="utf-8")
+    out = tmp_path / "events.geojson"
+    done = _run("extract", str(feed), "-o", str(out))
+    err = done.stderr.decode()
+    assert done.returncode == 1, err
+    assert "2 articles: 2 events (1 without a place)" in err
+    assert "feed.jsonl:2" in err and "1 article(s) or record(s) failed" in err
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    unplaced = [f for f in features if f["geometry"] is None]
+    assert len(unplaced) == 1 and unplaced[0]["properties"]["unresolved_reason"]
+
+
+def test_extract_csv_without_text_column(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("title,body\nA,Rockets hit Baghdad.\n", encoding="utf-8")
+    _one_line_error(_run("extract", str(path), "-o", str(tmp_path / "e.geojson")),
+                    "title, body")
+
+
+def test_extract_bad_output_extension(tmp_path):
+    _one_line_error(_run("extract", str(SEED), "-o", str(tmp_path / "e.xlsx")), ".xlsx")
+
+
+def test_demo_writes_the_sample_events(gazetteer, tmp_path):
+    done = _run("demo", "-o", str(tmp_path / "sample"))
+    assert done.returncode == 0, done.stderr
+    assert "16 sample articles" in done.stdout.decode()
+    assert (tmp_path / "sample.geojson").exists() and (tmp_path / "sample.csv").exists()

@@ -30,6 +30,7 @@ _CUE_FEATURES = {"base": ("air base", "airport", "military base", "outpost", "ca
                  "embassy": ("embassy", "consulate", "green zone")}
 _STRONG = 2.6  # a prior this high is a well-known place even inside a run of names
 _MAX_CANDIDATES = 60
+_SHORTLIST = 8
 _WINDOW = 20_000
 _SHORT_FORM_KM = 50
 _DEMONYM = re.compile(r"\b(" + "|".join(d.capitalize() for d in DEMONYM_COUNTRIES) + r")s?\b")
@@ -232,6 +233,14 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
     if not pool:
         return mention
     rivals = len(pool) > 1
+    if len(pool) > _SHORTLIST:
+        # Context adds at most a few points: a namesake far down by prior that lies in
+        # none of the article's countries cannot win, and need not be scored.
+        by_prior = sorted(pool, key=lambda p: -prior(p)[0])
+        pool = by_prior[:_SHORTLIST] + [
+            p for p in by_prior[_SHORTLIST:]
+            if p.country_code in context.countries or p.country_code in context.demonyms
+            or p.kind == "site"]
     scored = sorted(pool, key=lambda p: (-_score(p, mention, context, rivals=rivals), p.id))
     ranked = []
     for place in scored[:5]:

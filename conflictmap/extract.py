@@ -63,7 +63,7 @@ _ANAPHOR_FEATURES = {"oilfield": "oil field", "oil field": "oil field", "gas fie
 _REFERS_BACK = re.compile(r"\bthe (?:attack|strikes?|blast|explosion|bombing|assault|raid|"
                           r"shelling|incident|clashes|fighting)\b", re.IGNORECASE)
 _COMPATIBLE = {("attack", "interception"), ("interception", "attack"), ("attack", "clash"),
-               ("clash", "attack")}
+               ("clash", "attack"), ("strike", "attack"), ("attack", "strike")}
 _AIR_WEAPONS = frozenset({"drone", "missile", "airstrike"})
 _STATE_FORCES = frozenset({"US-led coalition"})
 
@@ -255,7 +255,11 @@ class _Builder:
             return
         last = self.current
         category = cues.trigger.category if cues.trigger else last.category
-        if country and last.country_code != country:
+        named = {m.place.id for m in self.mentions if start <= m.start < end}
+        here = [d for d in reversed(self.drafts) if d.place is not None and d.place.id in named]
+        if here:  # "seven people had been killed in the strikes near Masyaf"
+            last = here[0]
+        elif country and last.country_code != country:
             same = [d for d in reversed(self.drafts) if d.country_code == country]
             last = next((d for d in same if d.category == category), same[0] if same else last)
         if index - last.last_sentence > 2 and not _REFERS_BACK.search(sentence):
@@ -419,6 +423,9 @@ def _weapons_for(cues: Cues) -> list[str]:
 def _same_incident(a: _Draft, b: _Draft, *, refers_back: bool) -> bool:
     if a.category != b.category and (a.category, b.category) not in _COMPATIBLE:
         return False
+    if {a.category, b.category} == {"strike", "attack"} and (a.weapons if a.category ==
+                                                              "attack" else b.weapons):
+        return False  # explosions heard where jets struck are the strike; rockets are not
     if "clash" in (a.category, b.category) and a.category != b.category and any(
             w != "small arms" for w in a.weapons + b.weapons):
         return False  # mortar rounds on a base are not the tribal clashes nearby

@@ -24,7 +24,8 @@ from conflictmap.gazetteer.place import Candidate, Place
 
 __all__ = ["Mention", "spot_places"]
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼʿ](?![sS]\b)[^\W\d_]+)*")
+# Letters and digits: "K-1" and "T4" are base names.
+_TOKEN = re.compile(r"[^\W_]+(?:['’ʼʿ](?![sS]\b)[^\W_]+)*")
 _JOIN = re.compile(r"(?: |-|‐|–(?=\w))")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*|^\s*|[-–—]\s+)$")
 _MODIFIERS = frozenset({"air", "oil", "gas", "border", "military", "naval", "army", "police"})

@@ -91,7 +91,8 @@ _KILLED = re.compile(
     rf"\b(?:at least |some |about |around |nearly |more than |over |up to )?(?P<n>{_NUM})"
     r"(?:[\s\"“”'’]+(?!and\b|wound|injur)[\w'’-]+){0,7}?[\s\"“”'’]+"
     r"(?:(?:were|was|had been|have been|are|being) )?(?:killed|dead|died|lost their lives)\b"
-    rf"|\bkill(?:ing|ed|s) (?:at least |some |about |around |nearly |more than )?(?P<n2>{_NUM})"
+    rf"|\bkill(?:ing|ed|s) (?:the |at least |some |about |around |nearly |more than )?"
+    rf"(?P<n2>{_NUM})"
     rf"\b|\bdeath toll (?:rose |climbed )?(?:to|of) (?P<n3>{_NUM})\b",
     re.IGNORECASE,
 )

@@ -53,6 +53,17 @@ def _article_4kb() -> str:
     return text[:4096]
 
 
+def _median_ms(run, repeat: int = 100) -> float:
+    """Median wall time of *run* in milliseconds, after one warm-up call."""
+    run()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache-dir", type=Path, help="reuse this cache instead of building")
@@ -95,23 +106,13 @@ def main() -> int:
     results["lookup_p95_us"] = sorted(times)[int(len(times) * 0.95)] / 1000
 
     article = _article_4kb()
-    geoparse(article, gazetteer=gaz)
-    times = []
-    for _ in range(100):
-        t = time.perf_counter()
-        geoparse(article, gazetteer=gaz)
-        times.append(time.perf_counter() - t)
-    results["geoparse_4kb_median_ms"] = statistics.median(times) * 1000
+    results["geoparse_4kb_median_ms"] = _median_ms(lambda: geoparse(article, gazetteer=gaz))
     results["geoparse_4kb_mentions"] = len(geoparse(article, gazetteer=gaz))
     seed = ROOT.parent / "shared" / "seed" / "afp-2021-07-07-iraq-syria.txt"
     if seed.exists():
         text = seed.read_text(encoding="utf-8")
-        times = []
-        for _ in range(100):
-            t = time.perf_counter()
-            geoparse(text, gazetteer=gaz)
-            times.append(time.perf_counter() - t)
-        results["geoparse_seed_3.4kb_median_ms"] = statistics.median(times) * 1000
+        results["geoparse_seed_3.4kb_median_ms"] = _median_ms(
+            lambda: geoparse(text, gazetteer=gaz))
 
     body = "\n\n".join(p.read_text(encoding="utf-8") for p in SAMPLES)
     for mb in (1, args.big_mb):

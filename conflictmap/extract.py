@@ -35,7 +35,7 @@ _ADJECTIVAL = re.compile(
     r"embassy|envoy|president|minister|ministry|spokesm[ae]n|sources|media|state media|"
     r"defen[cs]e|coalition|navy|air force|soldiers|police|intelligence|leaders?|side|drones?|"
     r"air ?strikes?|warplanes|jets|special forces|diplomats?)\b)")
-_NOT_LOCATION_BEFORE = re.compile(r"(?:\bpro-|\banti-|\bby |\bfrom |\bof the )$", re.IGNORECASE)
+_NOT_LOCATION_BEFORE = re.compile(r"(?:\bpro-|\banti-|\bby |\bfrom )$", re.IGNORECASE)
 _LAUNCH = re.compile(r"\b(?:launched|fired|came|come|coming|flew|flown|took off|taken off|shot|"
                      r"sent|originat\w*|"
                      r"launch (?:site|point|pad)|firing (?:point|position)|traced)\b",
@@ -280,16 +280,16 @@ class _Builder:
             if not (start <= m.start < end):
                 continue
             before, after = self.text[start:m.start], self.text[m.end:end]
+            if origin is None and m.place.kind != "country" and launch and \
+                    start + launch.end() <= m.start and _FROM_NEAR.search(before[-70:]):
+                origin = (m.place, m.text)  # the first place after "from" only
+                continue
             if _ADJECTIVAL.match(after) or _NOT_LOCATION_BEFORE.search(before[-12:]):
                 continue
             if any(s <= m.start and m.end <= e for s, e in actors):
                 continue  # "the US carried out air strikes": an actor, not a place
             if speaker and m.end <= start + speaker.end():
                 continue  # "In Damascus, the ministry said ...": where it was said
-            if origin is None and m.place.kind != "country" and launch and \
-                    start + launch.end() <= m.start and _FROM_NEAR.search(before[-70:]):
-                origin = (m.place, m.text)  # the first place after "from" only
-                continue
             places.append((m.place, m.start))
             near = near or bool(_NEAR.search(before[-40:]))
         if not any(p.kind == "site" for p, _ in places):

@@ -138,3 +138,9 @@ def test_a_failing_article_does_not_stop_the_batch(gazetteer, monkeypatch):
     result = extract_many(articles, gazetteer=gazetteer)
     assert result.articles == 3 and len(result.events) == 2
     assert [f[0] for f in result.failures] == ["b"]
+
+
+def test_origin_right_after_from(gazetteer):
+    e = _events("Rockets fired from Hit struck the Ain al-Asad base in Iraq on Monday.",
+                gazetteer)[0]
+    assert e.place_id == "site:ain-al-asad-air-base" and e.origin_location == "Hīt"

@@ -57,9 +57,31 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-progress", action="store_true", help="no progress bar")
     extract.set_defaults(run=_run_extract)
 
+    mapping = commands.add_parser(
+        "map", help="draw events on an interactive map",
+        description="Write a self-contained HTML map from articles (extracted first), an "
+                    "events file written by 'extract' (.geojson, .csv, .gpkg), or an ACLED "
+                    "CSV export.")
+    mapping.add_argument("paths", nargs="+", metavar="PATH")
+    mapping.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.html")
+    mapping.add_argument("--title", help="a title shown on the map")
+    mapping.add_argument("--layers", help="comma-separated layers to include (default all): "
+                                          "Attacks, Strikes, Interceptions, Other events, "
+                                          "Links, Places mentioned, Heat map")
+    mapping.add_argument("--tiles", default="OpenStreetMap",
+                         help="base map: OpenStreetMap, light, dark, a tile URL template, "
+                              "or none")
+    mapping.add_argument("--acled", action="store_true",
+                         help="read the CSV as an ACLED export (detected by its columns)")
+    mapping.add_argument("--published", metavar="YYYY-MM-DD",
+                         help="publication date for articles without one")
+    mapping.add_argument("--no-progress", action="store_true", help="no progress bar")
+    mapping.set_defaults(run=_run_map)
+
     demo = commands.add_parser("demo", help="run on the bundled sample articles",
                                description="Extract the events of the bundled sample articles "
-                                           "(data/samples) and write them as GeoJSON and CSV.")
+                                           "(data/samples) and write them as GeoJSON, CSV and "
+                                           "an HTML map.")
     demo.add_argument("-o", "--output", type=Path, default=Path("out/sample-events"),
                       help="output path without extension (default: out/sample-events)")
     demo.set_defaults(run=_run_demo)
@@ -173,6 +195,43 @@ def _run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+_EVENT_FILES = (".geojson", ".json", ".gpkg", ".csv")
+
+
+def _map_input(args: argparse.Namespace):
+    """Events and links from the paths: event files as they are, articles extracted."""
+    from conflictmap.maps.acled import REQUIRED, read_acled
+    from conflictmap.output import read_events
+
+    paths = [Path(p) for p in args.paths]
+    if len(paths) == 1 and paths[0].suffix.lower() in _EVENT_FILES and paths[0].is_file():
+        path = paths[0]
+        if path.suffix.lower() == ".csv":
+            header = path.open(encoding="utf-8-sig").readline().lower()
+            if args.acled or ("category" not in header and all(c in header for c in REQUIRED)):
+                return read_acled(path), None, 0
+        events, links = read_events(path)
+        return events, links, 0
+    from conflictmap.article import ArticleReader
+    from conflictmap.extract import extract_many
+
+    reader = ArticleReader(args.paths, published=args.published)
+    result = extract_many(reader, gazetteer=_gazetteer(args), progress=not args.no_progress)
+    return result.events, result.links, len(result.failures) + len(reader.bad)
+
+
+def _run_map(args: argparse.Namespace) -> int:
+    from conflictmap.maps import make_map
+
+    events, links, failed = _map_input(args)
+    layers = [x.strip() for x in args.layers.split(",")] if args.layers else None
+    fmap = make_map(events, links=links, title=args.title, layers=layers, tiles=args.tiles)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    fmap.save(str(args.output))
+    print(f"{len(events)} events mapped -> {args.output}", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def _run_demo(args: argparse.Namespace) -> int:
     from conflictmap.article import ArticleReader
     from conflictmap.extract import extract_many
@@ -186,6 +245,11 @@ def _run_demo(args: argparse.Namespace) -> int:
     out = args.output
     written = [write_events(out.with_suffix(".geojson"), result.events, result.links),
                write_events(out.with_suffix(".csv"), result.events)]
+    from conflictmap.maps import make_map
+
+    html = out.with_suffix(".html")
+    make_map(result, title="conflictmap: sample articles").save(str(html))
+    written.append(html)
     by_category: dict[str, int] = {}
     for event in result.events:
         by_category[event.category] = by_category.get(event.category, 0) + 1

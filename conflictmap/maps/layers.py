@@ -1,0 +1,341 @@
+"""The map's layers, one Leaflet feature per class, with their JavaScript in templates.
+
+Article text never becomes HTML: records travel as JSON (with <, > and & escaped so the
+script element cannot be closed early) and popups and tooltips are built with
+``textContent``, so a ``<script>`` or ``onerror=`` in a news story is only text.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import folium
+from folium.elements import JSCSSMixin
+from folium.map import Layer
+from folium.plugins import MarkerCluster
+from folium.template import Template
+
+from conflictmap.maps.data import POPUP_FIELDS, safe_json
+
+__all__ = ["COLORS", "EventLayer", "Legend", "LinkLayer", "PlacesLayer", "TimeFilter", "Title"]
+
+COLORS = {"attack": "#d7301f", "strike": "#6a3d9a", "interception": "#1f78b4",
+          "clash": "#e08214", "other": "#636363"}
+LINK_COLORS = {"origin": "#e08214", "cross_border": "#b2182b"}
+
+# Shared by every layer; written once into the page's header.
+_HELPERS = """
+<script>
+var conflictmapFields = %(fields)s;
+function conflictmapText(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span;
+}
+function conflictmapPopup(record) {
+    var box = document.createElement("div");
+    box.className = "conflictmap-popup";
+    conflictmapFields.forEach(function (field) {
+        var value = record[field[0]];
+        if (!value) { return; }
+        var line = document.createElement("div");
+        var label = document.createElement("b");
+        label.textContent = field[1] + ": ";
+        line.appendChild(label);
+        if (field[0] === "article" && /^https?:\\/\\//i.test(record.url || "")) {
+            var link = document.createElement("a");
+            link.href = record.url;
+            link.target = "_blank";
+            link.rel = "noopener noreferrer";
+            link.textContent = value;
+            line.appendChild(link);
+        } else {
+            line.appendChild(document.createTextNode(value));
+        }
+        box.appendChild(line);
+    });
+    return box;
+}
+function conflictmapRadius(record) {
+    return 5 + 2 * Math.log2(1 + (record.fatalities || 0));
+}
+</script>
+<style>
+.conflictmap-popup { max-height: 260px; overflow-y: auto; font-size: 12px; }
+.conflictmap-popup div { margin-bottom: 3px; }
+.conflictmap-legend, .conflictmap-filter, .conflictmap-title {
+    background: rgba(255, 255, 255, 0.92); padding: 6px 9px; border-radius: 4px;
+    box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); font: 12px/1.4 sans-serif; }
+.conflictmap-legend i { display: inline-block; width: 11px; height: 11px;
+    border-radius: 50%%; margin-right: 5px; vertical-align: middle; }
+.conflictmap-legend .line { border-radius: 0; height: 3px; width: 18px; }
+.conflictmap-title { font-size: 15px; font-weight: bold; }
+.conflictmap-filter input { width: 150px; }
+</style>
+""".replace("%%", "%").replace("%(fields)s", safe_json([list(f) for f in POPUP_FIELDS]))
+
+
+def _add_helpers(element: folium.Element) -> None:
+    element.get_root().header.add_child(folium.Element(_HELPERS), name="conflictmap_helpers")
+
+
+class EventLayer(MarkerCluster):
+    """Events of one kind as circle markers (clustered where they crowd), coloured by
+    category and sized by fatalities, with a popup and tooltip built on demand.
+
+    Parameters
+    ----------
+    rows
+        ``[latitude, longitude, record index, day]`` per event; *day* counts from
+        1970-01-01 and drives the time filter.
+    records
+        The popup records (`conflictmap.maps.data.records_for_map`) the rows point into.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.markerClusterGroup({
+            chunkedLoading: true, maxClusterRadius: 45, disableClusteringAtZoom: 10,
+            iconCreateFunction: function (cluster) {
+                var n = cluster.getChildCount();
+                var size = n < 10 ? 26 : n < 100 ? 32 : n < 1000 ? 38 : 44;
+                var div = document.createElement("div");
+                div.textContent = n;
+                div.style.cssText = "background:{{ this.color }};color:#fff;border-radius:50%;"
+                    + "width:" + size + "px;height:" + size + "px;line-height:" + size + "px;"
+                    + "text-align:center;font:bold 11px sans-serif;opacity:0.85;"
+                    + "border:2px solid #fff;";
+                return L.divIcon({html: div, className: "conflictmap-cluster",
+                                  iconSize: [size, size]});
+            }
+        });
+        {{ this.get_name() }}.cmRecords = {{ this.records_json }};
+        {{ this.get_name() }}.cmRows = {{ this.rows_json }};
+        {{ this.get_name() }}.cmCategory = {{ this.category_json }};
+        {{ this.get_name() }}.cmBuild = function (from, to) {
+            var records = this.cmRecords, rows = this.cmRows, markers = [];
+            for (var i = 0; i < rows.length; i++) {
+                var row = rows[i];
+                if (from !== null && (row[3] === null || row[3] < from || row[3] > to)) {
+                    continue;
+                }
+                var record = records[row[2]];
+                var marker = L.circleMarker([row[0], row[1]], {
+                    radius: conflictmapRadius(record), color: "#ffffff", weight: 1,
+                    fillColor: "{{ this.color }}", fillOpacity: 0.85});
+                marker.cmRecord = record;
+                marker.bindPopup(function (layer) { return conflictmapPopup(layer.cmRecord); },
+                                 {maxWidth: 380});
+                marker.bindTooltip(function (layer) {
+                    return conflictmapText(layer.cmRecord.short); });
+                markers.push(marker);
+            }
+            this.clearLayers();
+            this.addLayers(markers);
+            return markers.length;
+        };
+        {{ this.get_name() }}.cmBuild(null, null);
+        {% endmacro %}
+        """)
+
+    def __init__(self, rows: Sequence[Sequence[Any]], records: Sequence[dict], *,
+                 name: str, category: str, show: bool = True) -> None:
+        super().__init__(name=name, show=show)
+        self._name = "EventLayer"
+        self.color = COLORS.get(category, COLORS["other"])
+        self.rows_json = safe_json([list(r) for r in rows])
+        self.records_json = safe_json(list(records))
+        self.category_json = safe_json(category)
+        self.count = len(rows)
+
+    def render(self, **kwargs):
+        _add_helpers(self)
+        super().render(**kwargs)
+
+
+class LinkLayer(JSCSSMixin, Layer):
+    """Directed lines from launch origins to targets and between the events of one
+    operation; a cross-border link is red and dashed, an arrow marks the direction.
+
+    Parameters
+    ----------
+    rows
+        ``[from lat, from lon, to lat, to lon, cross_border, from name, to name]``.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.featureGroup();
+        (function (group, rows) {
+            rows.forEach(function (row) {
+                var cross = row[4];
+                var color = cross ? "{{ this.cross_color }}" : "{{ this.origin_color }}";
+                var line = L.polyline([[row[0], row[1]], [row[2], row[3]]], {
+                    color: color, weight: 3, opacity: 0.9, dashArray: cross ? "8 6" : null,
+                    className: cross ? "conflictmap-link cross-border" : "conflictmap-link"});
+                line.bindTooltip(conflictmapText(row[5] + " → " + row[6]
+                                                 + (cross ? " (cross-border)" : "")));
+                group.addLayer(line);
+                line.on("add", function () {
+                    if (line.setText) {
+                        line.setText("►", {center: true, offset: 5,
+                                            attributes: {fill: color, "font-size": "16"}});
+                    }
+                });
+            });
+        })({{ this.get_name() }}, {{ this.rows_json }});
+        {% endmacro %}
+        """)
+    default_js = [("leaflet_textpath",
+                   "https://cdn.jsdelivr.net/npm/leaflet-textpath@1.2.3/leaflet.textpath.min.js")]
+
+    def __init__(self, rows: Sequence[Sequence[Any]], *, name: str = "Links",
+                 show: bool = True) -> None:
+        super().__init__(name=name, overlay=True, show=show)
+        self._name = "LinkLayer"
+        self.rows_json = safe_json([list(r) for r in rows])
+        self.origin_color = LINK_COLORS["origin"]
+        self.cross_color = LINK_COLORS["cross_border"]
+        self.count = len(rows)
+
+    def render(self, **kwargs):
+        _add_helpers(self)
+        super().render(**kwargs)
+
+
+class PlacesLayer(Layer):
+    """The places the events name (event places and launch origins), as small dots."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.featureGroup();
+        {{ this.rows_json }}.forEach(function (row) {
+            L.circleMarker([row[0], row[1]], {radius: 3, color: "#252525", weight: 1,
+                                              fillColor: "#ffffff", fillOpacity: 1})
+                .bindTooltip(conflictmapText(row[2]))
+                .addTo({{ this.get_name() }});
+        });
+        {% endmacro %}
+        """)
+
+    def __init__(self, rows: Sequence[Sequence[Any]], *, name: str = "Places mentioned",
+                 show: bool = False) -> None:
+        super().__init__(name=name, overlay=True, show=show)
+        self._name = "PlacesLayer"
+        self.rows_json = safe_json([list(r) for r in rows])
+
+    def render(self, **kwargs):
+        _add_helpers(self)
+        super().render(**kwargs)
+
+
+class Legend(folium.MacroElement):
+    """What the colours and lines mean, how many events each layer holds, and how many
+    events have no coordinates and are left off the map."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: "bottomright"});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", "conflictmap-legend");
+            div.innerHTML = {{ this.html_json }};
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """)
+
+    def __init__(self, counts: dict[str, int], *, unlocated: int = 0, links: bool = True,
+                 empty: bool = False) -> None:
+        super().__init__()
+        self._name = "Legend"
+        rows = ["<b>Events</b>"]
+        for category, label in (("attack", "Attacks"), ("strike", "Strikes"),
+                                ("interception", "Interceptions"), ("clash", "Clashes"),
+                                ("other", "Other")):
+            if counts.get(category):
+                rows.append(f'<div><i style="background:{COLORS[category]}"></i>'
+                            f"{label}: {int(counts[category])}</div>")
+        rows.append("<div><small>marker size: fatalities</small></div>")
+        if links:
+            rows.append(f'<div><i class="line" style="background:{LINK_COLORS["origin"]}">'
+                        "</i>launch origin → target</div>")
+            rows.append(f'<div><i class="line" style="background:'
+                        f'{LINK_COLORS["cross_border"]}"></i>cross-border link</div>')
+        if empty:
+            rows.append("<div><b>No events to show.</b></div>")
+        if unlocated:
+            rows.append(f"<div>{int(unlocated)} event(s) without coordinates "
+                        "not shown</div>")
+        self.html_json = safe_json("".join(rows))
+
+
+class TimeFilter(folium.MacroElement):
+    """Two sliders that keep only the events between two dates, on every event layer."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: "bottomleft"});
+        {{ this.get_name() }}.onAdd = function (map) {
+            var div = L.DomUtil.create("div", "conflictmap-filter");
+            var layers = [{% for name in this.layer_names %}{{ name }}, {% endfor %}];
+            var low = {{ this.low }}, high = {{ this.high }};
+            var title = document.createElement("div");
+            title.innerHTML = "<b>Dates</b> ";
+            var label = document.createElement("span");
+            title.appendChild(label);
+            div.appendChild(title);
+            function slider(value) {
+                var input = document.createElement("input");
+                input.type = "range"; input.min = low; input.max = high; input.value = value;
+                div.appendChild(input);
+                return input;
+            }
+            var from = slider(low), to = slider(high);
+            from.className = "conflictmap-from"; to.className = "conflictmap-to";
+            function day(n) { return new Date(n * 86400000).toISOString().slice(0, 10); }
+            function apply() {
+                var a = Math.min(+from.value, +to.value), b = Math.max(+from.value, +to.value);
+                label.textContent = day(a) + " – " + day(b);
+                var all = (a === low && b === high);
+                layers.forEach(function (layer) {
+                    layer.cmBuild(all ? null : a, all ? null : b);
+                });
+            }
+            from.addEventListener("input", apply);
+            to.addEventListener("input", apply);
+            label.textContent = day(low) + " – " + day(high);
+            L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """)
+
+    def __init__(self, layers: Sequence[EventLayer], low: int, high: int) -> None:
+        super().__init__()
+        self._name = "TimeFilter"
+        self.layer_names = [layer.get_name() for layer in layers]
+        self.low, self.high = int(low), int(high)
+
+
+class Title(folium.MacroElement):
+    """The map's title, in the top-left corner."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: "topleft"});
+        {{ this.get_name() }}.onAdd = function () {
+            var div = L.DomUtil.create("div", "conflictmap-title");
+            div.textContent = {{ this.text_json }};
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """)
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Title"
+        self.text_json = safe_json(str(text))

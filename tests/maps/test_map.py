@@ -1,0 +1,100 @@
+"""Building maps: layers, legend, escaping, inputs (no browser here; see tests/browser)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from conflictmap.event import Event, Link
+from conflictmap.exceptions import BadInput
+from conflictmap.maps import LAYERS, make_map, read_acled, strikes_layer
+
+PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def _event(n: int, category: str, *, located: bool = True, notes: str = "Quiet night.",
+           day: int = 1) -> Event:
+    return Event(
+        event_id=f"e{n}", event_date=dt.date(2024, 3, day), time_precision=1,
+        event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+        category=category, country_code="IQ", country="Iraq", location=f"Place {n}",
+        latitude=33.0 + n / 10 if located else None, longitude=44.0 if located else None,
+        notes=notes, fatalities=n, unresolved_reason="" if located else "no place named")
+
+
+def _html(fmap) -> str:
+    return fmap.get_root().render()
+
+
+def test_layers_legend_and_filter():
+    events = [_event(1, "attack", day=1), _event(2, "strike", day=5),
+              _event(3, "interception", day=9), _event(4, "clash", day=9),
+              _event(5, "strike", located=False)]
+    link = Link("l1", "origin", "", "e1", "Hit", "Place 1", 33.6, 42.8, 33.1, 44.0, "IQ", "IQ")
+    html = _html(make_map(events, links=[link], title="Test map"))
+    for name in LAYERS:
+        assert json.dumps(name) in html
+    assert "1 event(s) without coordinates not shown" in html
+    assert "conflictmap-filter" in html and "Test map" in html
+
+
+def test_article_text_is_never_html():
+    html = _html(make_map([_event(1, "attack", notes=PAYLOAD)], title=PAYLOAD))
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "\\u003cscript\\u003e" in html
+
+
+def test_empty_events_map_says_so():
+    html = _html(make_map([]))
+    assert "No events to show." in html
+
+
+def test_a_layer_on_its_own():
+    import folium
+
+    fmap = folium.Map()
+    layer = strikes_layer([_event(1, "attack"), _event(2, "strike")])
+    assert layer.count == 1
+    layer.add_to(fmap)
+    assert "L.markerClusterGroup" in _html(fmap)
+
+
+def test_unknown_layer_is_a_clear_error():
+    with pytest.raises(BadInput, match="unknown layer.*'Bombs'"):
+        make_map([_event(1, "attack")], layers=["Attacks", "Bombs"])
+
+
+def test_acled_export(tmp_path):
+    from benchmarks.synthetic import write_acled_like
+
+    frame = read_acled(write_acled_like(tmp_path / "acled.csv", 200))
+    assert len(frame) == 200 and frame.crs.to_epsg() == 4326
+    assert set(frame["category"]) <= {"attack", "strike", "interception", "clash", "other"}
+    assert "Strikes" in _html(make_map(frame))
+
+
+def test_acled_missing_columns_are_listed(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("event_date,event_type,lat\n2024-01-01,Battles,33\n", encoding="utf-8")
+    with pytest.raises(BadInput, match="missing column.*sub_event_type, longitude"):
+        read_acled(path)
+
+
+def test_acled_coordinates_out_of_range_name_the_line(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("event_date,event_type,sub_event_type,latitude,longitude\n"
+                    "2024-01-01,Battles,Armed clash,33,44\n"
+                    "2024-01-02,Battles,Armed clash,133,44\n", encoding="utf-8")
+    with pytest.raises(BadInput, match=r"bad.csv:3: coordinates out of range"):
+        read_acled(path)
+
+
+def test_acled_dates_in_acled_style(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("event_date,event_type,sub_event_type,latitude,longitude,fatalities\n"
+                    "07 July 2021,Battles,Armed clash,33,44,3\n", encoding="utf-8")
+    frame = read_acled(path)
+    assert str(frame["event_date"].iloc[0])[:10] == "2021-07-07"
+
+

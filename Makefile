@@ -3,7 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench seed clean
+.PHONY: demo test browser-deps bench seed clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,8 +14,35 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/conflictmap demo
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed browser-deps
 	$(BIN)/pytest -q
+
+# The browser tests (tests/browser) drive Debian's chromium with Playwright and serve the
+# CDN assets of folium's pages from npm packages: nothing is downloaded at test time,
+# and `playwright install` is never run. Idempotent: it installs only what is missing.
+CHROMIUM := /usr/bin/chromium
+BROWSER_DIR := tests/browser
+
+browser-deps: $(BROWSER_DIR)/node_modules/.installed
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+		echo "browser-deps: $(CHROMIUM) is missing; install it as root with:"; \
+		echo "    apt-get update && apt-get install -y chromium"; \
+	fi
+
+$(BROWSER_DIR)/node_modules/.installed: $(BROWSER_DIR)/package.json $(BROWSER_DIR)/package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y npm; \
+		else \
+			echo "browser-deps: npm is missing; install it as root with:"; \
+			echo "    apt-get update && apt-get install -y npm"; exit 1; \
+		fi; \
+	fi
+	cd $(BROWSER_DIR) && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 SEED := ../shared/seed/afp-2021-07-07-iraq-syria.txt
 

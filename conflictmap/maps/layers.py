@@ -102,9 +102,9 @@ class EventLayer(MarkerCluster):
                 var div = document.createElement("div");
                 div.textContent = n;
                 div.style.cssText = "background:{{ this.color }};color:#fff;border-radius:50%;"
-                    + "width:" + size + "px;height:" + size + "px;line-height:" + size + "px;"
-                    + "text-align:center;font:bold 11px sans-serif;opacity:0.85;"
-                    + "border:2px solid #fff;";
+                    + "width:" + size + "px;height:" + size + "px;display:flex;"
+                    + "align-items:center;justify-content:center;box-sizing:border-box;"
+                    + "font:bold 11px sans-serif;opacity:0.85;border:2px solid #fff;";
                 return L.divIcon({html: div, className: "conflictmap-cluster",
                                   iconSize: [size, size]});
             }
@@ -167,11 +167,14 @@ class LinkLayer(JSCSSMixin, Layer):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.featureGroup();
         (function (group, rows) {
+            // SVG, not the map's canvas: the direction arrows are SVG text on the path.
+            var renderer = L.svg({padding: 0.5});
             rows.forEach(function (row) {
                 var cross = row[4];
                 var color = cross ? "{{ this.cross_color }}" : "{{ this.origin_color }}";
                 var line = L.polyline([[row[0], row[1]], [row[2], row[3]]], {
-                    color: color, weight: 3, opacity: 0.9, dashArray: cross ? "8 6" : null,
+                    renderer: renderer, color: color, weight: 3, opacity: 0.9,
+                    dashArray: cross ? "8 6" : null,
                     className: cross ? "conflictmap-link cross-border" : "conflictmap-link"});
                 line.bindTooltip(conflictmapText(row[5] + " → " + row[6]
                                                  + (cross ? " (cross-border)" : "")));

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -193,3 +194,35 @@ def test_demo_writes_the_sample_events(gazetteer, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "16 sample articles" in done.stdout.decode()
     assert (tmp_path / "sample.geojson").exists() and (tmp_path / "sample.csv").exists()
+
+
+def test_map_from_articles_events_and_acled(gazetteer, tmp_path):
+    events = tmp_path / "events.geojson"
+    assert _run("extract", str(SEED), "-o", str(events), "--no-progress").returncode == 0
+    for source in (str(SEED), str(events)):
+        out = tmp_path / f"map-{Path(source).suffix[1:]}.html"
+        done = _run("map", source, "-o", str(out), "--title", "Seed", "--no-progress")
+        assert done.returncode == 0, done.stderr
+        html = out.read_text(encoding="utf-8")
+        assert "L.markerClusterGroup" in html and "Seed" in html
+    from benchmarks.synthetic import write_acled_like
+
+    acled = write_acled_like(tmp_path / "acled.csv", 50)
+    out = tmp_path / "acled.html"
+    done = _run("map", str(acled), "-o", str(out), "--layers", "Strikes,Heat map",
+                "--tiles", "none")
+    assert done.returncode == 0, done.stderr
+    html = out.read_text(encoding="utf-8")
+    assert '"Strikes"' in html and '"Attacks"' not in html and "tile.openstreetmap" not in html
+
+
+def test_map_bad_acled_and_bad_layer(tmp_path):
+    path = tmp_path / "acled.csv"
+    path.write_text("event_date,event_type,latitude\n2024-01-01,Battles,33\n", encoding="utf-8")
+    _one_line_error(_run("map", str(path), "-o", str(tmp_path / "m.html"), "--acled"),
+                    "sub_event_type, longitude")
+    from benchmarks.synthetic import write_acled_like
+
+    acled = write_acled_like(tmp_path / "ok.csv", 5)
+    _one_line_error(_run("map", str(acled), "-o", str(tmp_path / "m.html"), "--layers",
+                         "Bombs"), "unknown layer")

@@ -35,6 +35,7 @@ def test_seed_map(browser_harness, seed_events, tmp_path):
         assert all(layer["shown"] for layer in layers)
         assert page.locator("path.conflictmap-link").count() == len(seed_events.links)
         assert page.locator("path.cross-border").count() == 1
+        assert page.locator("textPath").count() == len(seed_events.links)  # the arrows
         overlays = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
         names = [o.strip() for o in overlays]
         for name in ("Attacks", "Strikes", "Interceptions", "Links", "Places mentioned",

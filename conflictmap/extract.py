@@ -114,6 +114,23 @@ class Extraction:
     def __repr__(self) -> str:
         return f"<Extraction {len(self.events)} events, {len(self.links)} links>"
 
+    def _repr_html_(self) -> str:
+        """A table of the events (the first 20) for notebooks; all text escaped."""
+        from html import escape
+
+        head = ("event_date", "category", "sub_event_type", "location", "country_code",
+                "weapon", "fatalities")
+        def cell(value: object) -> str:
+            return f"<td>{escape('' if value is None else str(value))}</td>"
+
+        rows = "".join("<tr>" + "".join(cell(getattr(e, c)) for c in head) + "</tr>"
+                       for e in self.events[:20])
+        more = f"<p>… and {len(self.events) - 20} more</p>" if len(self.events) > 20 else ""
+        unplaced = sum(not e.located for e in self.events)
+        return (f"<p><b>{len(self.events)} events</b> ({unplaced} without a place), "
+                f"{len(self.links)} links, from {self.articles} article(s)</p>"
+                f"<table><tr>{''.join(f'<th>{c}</th>' for c in head)}</tr>{rows}</table>{more}")
+
     def to_geodataframe(self):
         """The events as a GeoDataFrame (EPSG:4326), one row an event."""
         from conflictmap.output import events_frame

@@ -144,3 +144,12 @@ def test_origin_right_after_from(gazetteer):
     e = _events("Rockets fired from Hit struck the Ain al-Asad base in Iraq on Monday.",
                 gazetteer)[0]
     assert e.place_id == "site:ain-al-asad-air-base" and e.origin_location == "Hīt"
+
+
+def test_extraction_shows_as_an_html_table(gazetteer):
+    found = _events("Rockets were fired at the Ain al-Asad base on Monday <b>bold</b>.",
+                    gazetteer)
+    html = found._repr_html_()
+    assert "<table>" in html and "Ain al-Asad Air Base" in html and "1 events" in html
+    assert "<b>bold</b>" not in html
+    assert repr(found).startswith("<Extraction 1 events")

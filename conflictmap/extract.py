@@ -167,7 +167,8 @@ def extract_events(text: str | Article, *, published: dt.date | str | None = Non
     gaz = gazetteer or Gazetteer.default()
     mentions = geoparse(article, gazetteer=gaz)
     drafts = _Builder(article, mentions).run()
-    events = [_event(d, article, i, source=source) for i, d in enumerate(drafts, start=1)]
+    events = [_event(d, article, i, source=source, admin1=_admin1(gaz, d.place))
+              for i, d in enumerate(drafts, start=1)]
     return Extraction(tuple(events), tuple(_links(drafts, events, article.id)))
 
 
@@ -519,7 +520,30 @@ def _country(cc: str) -> tuple[str, int | None]:
     return name, iso
 
 
-def _event(d: _Draft, article: Article, n: int, *, source: str) -> Event:
+def _admin1(gaz: Gazetteer, place: Place | None) -> str:
+    """The province's name as the gazetteer's division spells it, whichever source the
+    place came from ("Deir ez-Zor" of a curated site and "Dayr az Zawr" of a town are one
+    province, and a table grouped by province should say so)."""
+    if place is None:
+        return ""
+    if place.kind == "admin1":
+        return place.name
+    if not place.admin1:
+        return ""
+    key = (place.country_code, place.admin1)
+    if key not in _ADMIN1_NAMES:
+        from conflictmap._names import fold
+
+        found = [p for p in gaz.places_for_key(fold(place.admin1))
+                 if p.kind == "admin1" and p.country_code == place.country_code]
+        _ADMIN1_NAMES[key] = found[0].name if found else place.admin1
+    return _ADMIN1_NAMES[key]
+
+
+_ADMIN1_NAMES: dict[tuple[str, str], str] = {}
+
+
+def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> Event:
     weapon = d.weapons[0] if d.weapons else ""
     sub_event = sub_event_for(d.category, d.sub_event_type, weapon)
     if d.category == "attack" and d.sub_event_type == "" and weapon == "small arms":
@@ -538,8 +562,7 @@ def _event(d: _Draft, article: Article, n: int, *, source: str) -> Event:
         event_type=event_type_for(sub_event), sub_event_type=sub_event, category=d.category,
         actor1=d.actor1, actor2=d.actor2, country=country_name, iso=iso,
         country_code=place.country_code if place else d.country_code,
-        admin1=(place.name if place and place.kind == "admin1" else place.admin1 if place
-                else ""),
+        admin1=admin1,
         location=place.name if place else "", latitude=place.latitude if place else None,
         longitude=place.longitude if place else None, geo_precision=precision,
         place_id=place.id if place else "", source=source or article.agency, notes=notes,

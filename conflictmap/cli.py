@@ -31,12 +31,23 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
+    _add_article_commands(commands)
+    _add_map_commands(commands)
+    _add_gazetteer_commands(commands)
+    return parser
+
+
+def _add_online(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--online", choices=("nominatim", "geonames"), default=None,
+                        help="ask this online service for names the offline gazetteer lacks")
+
+
+def _add_article_commands(commands) -> None:
     places = commands.add_parser("places", help="list the places an article names",
                                  description="Find and resolve every place a text names.")
     places.add_argument("file", help="a text file, or - for standard input")
     places.add_argument("--format", choices=("table", "json"), default="table")
-    places.add_argument("--online", choices=("nominatim", "geonames"), default=None,
-                        help="ask this online service for names the offline gazetteer lacks")
+    _add_online(places)
     places.set_defaults(run=_run_places)
 
     extract = commands.add_parser(
@@ -52,11 +63,12 @@ def _parser() -> argparse.ArgumentParser:
                          help="publication date for articles without one (overrides headers)")
     extract.add_argument("--text-column", default="text",
                          help="the JSON Lines field or CSV column with the text (default: text)")
-    extract.add_argument("--online", choices=("nominatim", "geonames"), default=None,
-                         help="ask this online service for names the offline gazetteer lacks")
+    _add_online(extract)
     extract.add_argument("--no-progress", action="store_true", help="no progress bar")
     extract.set_defaults(run=_run_extract)
 
+
+def _add_map_commands(commands) -> None:
     mapping = commands.add_parser(
         "map", help="draw events on an interactive map",
         description="Write a self-contained HTML map from articles (extracted first), an "
@@ -76,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     mapping.add_argument("--published", metavar="YYYY-MM-DD",
                          help="publication date for articles without one")
     mapping.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _add_online(mapping)
     mapping.set_defaults(run=_run_map)
 
     demo = commands.add_parser("demo", help="run on the bundled sample articles",
@@ -86,6 +99,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="output path without extension (default: out/sample-events)")
     demo.set_defaults(run=_run_demo)
 
+
+def _add_gazetteer_commands(commands) -> None:
     gaz = commands.add_parser("gazetteer", help="look up, build or extend the gazetteer",
                               description="Look up, build or extend the offline gazetteer.")
     gaz_commands = gaz.add_subparsers(dest="gazetteer_command", metavar="ACTION")
@@ -108,7 +123,6 @@ def _parser() -> argparse.ArgumentParser:
                     "country_code and optional id, kind, feature, admin1, population, aliases.")
     imp.add_argument("file", type=Path)
     imp.set_defaults(run=_run_import)
-    return parser
 
 
 def _gazetteer(args: argparse.Namespace, *, online: str | None = None):
@@ -216,7 +230,8 @@ def _map_input(args: argparse.Namespace):
     from conflictmap.extract import extract_many
 
     reader = ArticleReader(args.paths, published=args.published)
-    result = extract_many(reader, gazetteer=_gazetteer(args), progress=not args.no_progress)
+    result = extract_many(reader, gazetteer=_gazetteer(args, online=args.online),
+                          progress=not args.no_progress)
     return result.events, result.links, len(result.failures) + len(reader.bad)
 
 

@@ -47,6 +47,7 @@ class Article:
     url: str = ""
     source_path: str = ""
     source: str = ""
+    body_start: int = 0  # where the story starts, after the wire header
 
     def __repr__(self) -> str:
         date = self.published.isoformat() if self.published else "undated"
@@ -68,15 +69,18 @@ class Article:
             text=text, published=date, dateline=header.get("dateline", ""),
             dateline_span=header.get("dateline_span"), agency=header.get("agency", ""),
             title=title, url=url, source_path=source_path, source=source,
+            body_start=header.get("body_start", 0),
         )
 
 
 def parse_header(text: str) -> dict:
-    """The publication date, dateline (with its span) and agency of a wire header."""
+    """The publication date, dateline (with its span), agency and the offset where the
+    story starts, from a wire header."""
     match = _HEADER.match(text[:200])
     if not match:
         return {}
     out: dict = {"dateline": match["dateline"].strip(), "agency": match["agency"].strip(),
+                 "body_start": match.end(),
                  "dateline_span": (match.start("dateline"),
                                    match.start("dateline") + len(match["dateline"].rstrip()))}
     if match["date"]:

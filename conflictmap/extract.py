@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from conflictmap._names import fold
+from conflictmap._wordlists import DEMONYM_COUNTRIES
 from conflictmap.article import Article
 from conflictmap.event import Event, Link
 from conflictmap.gazetteer import Gazetteer, Place
@@ -80,7 +82,6 @@ class _Draft:
     injuries: int | None
     no_casualties: bool
     place: Place | None
-    place_text: str
     near: bool
     country_code: str
     date: DatedSpan | None
@@ -185,7 +186,7 @@ class _Builder:
         self.operations = 0
 
     def run(self) -> list[_Draft]:
-        body = _body_start(self.text)
+        body = self.article.body_start
         for index, (start, end) in enumerate(split_sentences(self.text)):
             start = max(start, body) if start < body < end else start
             if end <= body:
@@ -344,13 +345,6 @@ class _Builder:
         return draft
 
 
-def _body_start(text: str) -> int:
-    from conflictmap.article import _HEADER
-
-    match = _HEADER.match(text[:200])
-    return match.end() if match else 0
-
-
 def _targets(text: str, places: list[tuple[Place, int]], trigger: int) -> list[Place]:
     """The places an incident happened at: the most specific, without their containers,
     those named after the trigger first ("a drone attack on a barracks in Homs").
@@ -389,8 +383,6 @@ def _weak(cues: Cues) -> bool:
 
 
 def _side_country(sentence: str) -> str:
-    from conflictmap._wordlists import DEMONYM_COUNTRIES
-
     m = _SIDE.search(sentence)
     return DEMONYM_COUNTRIES.get(m.group(1).lower(), "") if m else ""
 
@@ -417,8 +409,7 @@ def _draft(cues: Cues, sentence: str, place: Place | None, near: bool,
         category=category, sub_event_type=trigger.sub_event_type if category ==
         trigger.category else "Air/drone strike", weapons=weapons,
         munitions=munitions, fatalities=cues.fatalities, injuries=cues.injuries,
-        no_casualties=cues.no_casualties, place=place,
-        place_text=place.name if place else "", near=near,
+        no_casualties=cues.no_casualties, place=place, near=near,
         country_code=place.country_code if place else hint, date=date,
         origin=origin[0] if origin else None, origin_text=origin[1] if origin else "",
         actor1=perpetrators[-1].name if perpetrators else "",
@@ -468,8 +459,6 @@ def _contains(outer: Place, inner: Place) -> bool:
     if outer.kind == "country":
         return True
     if outer.kind in ("admin1", "admin2"):
-        from conflictmap._names import fold
-
         return bool(inner.admin1) and fold(inner.admin1) == fold(outer.admin1 or outer.name)
     return False
 
@@ -477,7 +466,7 @@ def _contains(outer: Place, inner: Place) -> bool:
 def _fold_into(a: _Draft, b: _Draft) -> None:
     """Merge what *b* adds to *a*: a finer place and date, the weapon, counts, origin."""
     if b.place and (a.place is None or _RANK[b.place.kind] < _RANK[a.place.kind]):
-        a.place, a.place_text, a.near = b.place, b.place_text, b.near
+        a.place, a.near = b.place, b.near
         a.country_code = b.place.country_code
     if b.date and (a.date is None or b.date.precision < a.date.precision):
         a.date = b.date
@@ -532,8 +521,6 @@ def _admin1(gaz: Gazetteer, place: Place | None) -> str:
         return ""
     key = (place.country_code, place.admin1)
     if key not in _ADMIN1_NAMES:
-        from conflictmap._names import fold
-
         found = [p for p in gaz.places_for_key(fold(place.admin1))
                  if p.kind == "admin1" and p.country_code == place.country_code]
         _ADMIN1_NAMES[key] = found[0].name if found else place.admin1

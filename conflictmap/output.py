@@ -8,7 +8,6 @@ reader always finds both. Text is written verbatim: escaping is the map's job.
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -16,12 +15,13 @@ import logging
 import math
 import numbers
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from conflictmap._files import prepare_output, replacing
 from conflictmap.article import read_text
-from conflictmap.event import EVENT_COLUMNS, LINK_COLUMNS, Event, Link
+from conflictmap.event import EVENT_COLUMNS, LINK_COLUMNS, MAX_COUNT, Event, Link
 from conflictmap.exceptions import BadInput, MissingDependency
 
 if TYPE_CHECKING:
@@ -124,6 +124,7 @@ def write_events(path: str | os.PathLike[str], events: Iterable[Event],
     """
     path = Path(path)
     kind = _format(path, format)
+    prepare_output(path)
     events, links = list(events), list(links)
     if kind == "csv" and links:
         log.warning("%s: CSV holds events only; %d links not written (use .geojson or "
@@ -132,7 +133,7 @@ def write_events(path: str | os.PathLike[str], events: Iterable[Event],
     writer: Callable[[Path, list[Event], list[Link]], None] = {
         "geojson": _write_geojson, "csv": _write_csv, "gpkg": _write_gpkg}[kind]
     try:
-        with _replacing(path) as tmp:
+        with replacing(path) as tmp:
             writer(tmp, events, links)
     except OSError as err:
         raise BadInput(f"{path}: cannot write ({err.strerror or err})") from err
@@ -174,7 +175,33 @@ def _write_csv(path: Path, events: list[Event], links: list[Link]) -> None:
         writer = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS)
         writer.writeheader()
         for event in events:
-            writer.writerow(_plain(event.as_record()))
+            writer.writerow({k: _neutralised(v) for k, v in _plain(event.as_record()).items()})
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's CSV
+# injection): a quote in front makes it text. `_read_csv` takes the quote off again.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralised(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS) and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def _restored(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(_FORMULA_STARTS) \
+            and not _is_number(value[1:]):
+        return value[1:]
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _write_gpkg(path: Path, events: list[Event], links: list[Link]) -> None:
@@ -189,19 +216,6 @@ def _write_gpkg(path: Path, events: list[Event], links: list[Link]) -> None:
         except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as err:
             # `path` is the temporary file: let write_events name the real one.
             raise OSError(f"the {layer} layer: {err}") from err
-
-
-@contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
-    """A temporary file beside `path` that replaces it once written."""
-    # Same extension, so that drivers that check it (GDAL's GPKG) are content.
-    tmp = path.with_name(f".{path.stem}.part{path.suffix}")
-    tmp.unlink(missing_ok=True)
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:
@@ -283,7 +297,7 @@ def _read_csv(path: Path) -> tuple[geopandas.GeoDataFrame, geopandas.GeoDataFram
 
     reader = csv.DictReader(io.StringIO(read_text(path), newline=""))
     try:
-        records = list(reader)
+        records = [{k: _restored(v) for k, v in row.items()} for row in reader]
     except csv.Error as err:
         raise BadInput(f"{path}:{reader.line_num}: malformed CSV ({err})") from err
     missing = {"latitude", "longitude"} - set(reader.fieldnames or ())
@@ -337,11 +351,35 @@ def _frame(records: list[dict], geometry: list, columns: Sequence[str], *,
     frame = pd.DataFrame.from_records(records) if records else pd.DataFrame()
     extras = [c for c in frame.columns if c not in columns and c != "geometry"]
     frame = frame.reindex(columns=[*columns, *extras])
-    return _geo(_typed(frame, where=where), geometry)
+    return _geo(_typed(frame, where=where), _valid_geometry(geometry, where))
+
+
+def _valid_geometry(geometry: list, where: str) -> list:
+    """The geometries, with those whose coordinates are not finite or past the poles and
+    the antimeridian dropped (each named in a warning): never an invisible marker."""
+    import numpy as np
+    import shapely
+
+    out = list(geometry)
+    for row, shape in enumerate(out):
+        if shape is None or shape.is_empty:
+            continue
+        xy = shapely.get_coordinates(shape)
+        if not (np.isfinite(xy).all() and (abs(xy[:, 0]) <= 180).all()
+                and (abs(xy[:, 1]) <= 90).all()):
+            log.warning("%s: record %d: coordinates %s out of range; left without a place",
+                        where, row + 1, xy.tolist()[:2])
+            out[row] = None
+    return out
 
 
 def _typed(frame: pandas.DataFrame, *, where: str) -> pandas.DataFrame:
-    """The frame with our dtypes: nullable integers, floats, datetimes, booleans, text."""
+    """The frame with our dtypes: nullable integers, floats, datetimes, booleans, text.
+
+    A value that cannot be one (a count that is no whole number from 0 to `MAX_COUNT`,
+    a latitude past 90, a date pandas cannot hold) is dropped with a warning naming its
+    record, so one bad row never costs the others.
+    """
     pd = _pandas()
     out = frame.copy()
     for column in out.columns:
@@ -349,12 +387,13 @@ def _typed(frame: pandas.DataFrame, *, where: str) -> pandas.DataFrame:
         series = out[column].astype(object)
         series = series.where(series.notna() & ~series.eq(""), None)
         if column in _INT_COLUMNS or column in _FLOAT_COLUMNS:
-            values = _checked(pd.to_numeric(series, errors="coerce"), series, column, where)
-            out[column] = (_as_int(values, column, where) if column in _INT_COLUMNS
-                           else values.astype("float64"))
+            values = pd.to_numeric(series, errors="coerce").astype("float64")
+            values = _checked(values, series, _in_range(column, values), column, where)
+            out[column] = values.astype("Int64") if column in _INT_COLUMNS else values
         elif column in _DATE_COLUMNS:
             dates = pd.to_datetime(series, errors="coerce", format="ISO8601")
-            out[column] = _checked(dates, series, column, where).astype("datetime64[ns]")
+            good = dates.notna() & dates.between(pd.Timestamp.min, pd.Timestamp.max)
+            out[column] = _checked(dates, series, good, column, where).astype("datetime64[ns]")
         elif column in _BOOL_COLUMNS:
             out[column] = series.map(_as_bool).astype(bool)
         else:
@@ -362,21 +401,35 @@ def _typed(frame: pandas.DataFrame, *, where: str) -> pandas.DataFrame:
     return out
 
 
-def _checked(converted: pandas.Series, original: pandas.Series, column: str,
-             where: str) -> pandas.Series:
-    bad = converted.isna() & original.notna()
-    if bad.any():
-        row = int(bad.to_numpy().argmax())
-        raise BadInput(f"{where}: record {row + 1}: {column} {original.iloc[row]!r} is not a "
-                       f"{'date' if column in _DATE_COLUMNS else 'number'}")
-    return converted
+_RANGES = {"latitude": 90.0, "longitude": 180.0, "origin_latitude": 90.0,
+           "origin_longitude": 180.0}
 
 
-def _as_int(values: pandas.Series, column: str, where: str) -> pandas.Series:
-    try:
-        return values.astype("Int64")
-    except (TypeError, ValueError) as err:
-        raise BadInput(f"{where}: {column}: not whole numbers ({err})") from err
+def _in_range(column: str, values: pandas.Series) -> pandas.Series:
+    if column in _FLOAT_COLUMNS:
+        return values.abs() <= _RANGES.get(column, float("inf"))
+    return (values >= 0) & (values <= MAX_COUNT) & (values == values.round())
+
+
+def _checked(converted: pandas.Series, original: pandas.Series, good: pandas.Series,
+             column: str, where: str) -> pandas.Series:
+    """`converted` with the values that are not `good` dropped, each named in a warning."""
+    bad = original.notna() & ~good.fillna(False).astype(bool)
+    for row in bad.to_numpy().nonzero()[0][:_MAX_WARNINGS]:
+        log.warning("%s: record %d: %s %r is not a %s; left empty", where, row + 1, column,
+                    original.iloc[row], _WANTED.get(column, "whole number from 0 to "
+                                                     f"{MAX_COUNT:,}"))
+    if bad.sum() > _MAX_WARNINGS:
+        log.warning("%s: %d more bad %s values left empty", where,
+                    bad.sum() - _MAX_WARNINGS, column)
+    return converted.where(~bad)
+
+
+_MAX_WARNINGS = 20
+_WANTED = {"event_date": "date (YYYY-MM-DD, from 1677 to 2262)",
+           "latitude": "latitude (-90 to 90)", "longitude": "longitude (-180 to 180)",
+           "origin_latitude": "latitude (-90 to 90)",
+           "origin_longitude": "longitude (-180 to 180)"}
 
 
 def _as_bool(value: object) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -222,16 +223,23 @@ def test_unknown_format_is_bad_input(tmp_path, events):
         write_events(tmp_path / "out.csv", events, format="shp")
 
 
-def test_unwritable_path_is_bad_input(tmp_path, events):
+def test_missing_folders_are_created(tmp_path, events):
+    target = tmp_path / "new" / "deeper" / "out.geojson"
+    assert write_events(target, events) == target
+    assert read_events(target)[0]["event_id"].tolist() == [e.event_id for e in events]
+
+
+@pytest.mark.parametrize("name", ["out.geojson", "out.csv", "out.gpkg"])
+def test_unwritable_path_is_bad_input(tmp_path, events, name):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
     with pytest.raises(BadInput, match="cannot write"):
-        write_events(tmp_path / "missing-dir" / "out.geojson", events)
+        write_events(tmp_path / "a-file" / name, events)
 
 
 @pytest.mark.parametrize("name, content, message", [
     ("a.geojson", '{"type": "FeatureCollection",\n "features": [', ":2: not JSON"),
     ("b.geojson", '{"type": "Feature"}', "not a GeoJSON FeatureCollection"),
     ("c.csv", "event_id,notes\ne1,x\n", "no latitude or longitude column"),
-    ("d.csv", "event_id,latitude,longitude,fatalities\ne1,1,2,many\n", "'many' is not a number"),
     ("e.gpkg", "not a geopackage", "cannot read as a GeoPackage"),
 ])
 def test_read_events_says_what_is_wrong(tmp_path, name, content, message):
@@ -265,7 +273,72 @@ def test_geojson_without_feature_type_is_split_by_geometry(tmp_path):
 
 
 def test_unwritable_geopackage_names_the_real_path(tmp_path, events):
-    target = tmp_path / "missing-dir" / "out.gpkg"
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    target = tmp_path / "a-file" / "out.gpkg"
     with pytest.raises(BadInput, match="cannot write") as info:
         write_events(target, events)
     assert str(info.value).startswith(f"{target}: ")
+
+
+# --- bad values: repaired with the record named, never the whole file lost -------------------
+
+@pytest.mark.parametrize("column, value", [
+    ("fatalities", "-3"), ("fatalities", "inf"), ("fatalities", "many"),
+    ("fatalities", "2.5"), ("injuries", "1e30"), ("latitude", "nan"), ("latitude", "91"),
+    ("longitude", "-200"), ("event_date", "1024-03-06"), ("event_date", "2022-13-45"),
+])
+def test_a_bad_value_in_an_events_csv_costs_only_that_value(tmp_path, caplog, column, value):
+    rows = [{"event_id": "good", "event_date": "2022-03-01", "latitude": "33.3",
+             "longitude": "44.4", "fatalities": "2", "injuries": "1"},
+            {"event_id": "bad", "event_date": "2022-03-02", "latitude": "34.0",
+             "longitude": "43.0", "fatalities": "0", "injuries": "0"}]
+    rows[1][column] = value
+    path = tmp_path / "events.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    with caplog.at_level(logging.WARNING, logger="conflictmap"):
+        events, _ = read_events(path)
+    assert events["event_id"].tolist() == ["good", "bad"]
+    good = events.iloc[0]
+    assert (good["fatalities"], good["latitude"], good.geometry) == (2, 33.3, Point(44.4, 33.3))
+    assert pd.isna(events.iloc[1][column])
+    assert f"record 2: {column} {value!r}" in caplog.text
+    if column in ("latitude", "longitude"):
+        assert events.iloc[1].geometry is None  # left without a place, not a bad marker
+
+
+def test_geojson_points_out_of_range_lose_their_place_only(tmp_path, caplog):
+    path = tmp_path / "events.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [44.4, 33.3]},
+         "properties": {"event_id": "good"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [44.4, 123.0]},
+         "properties": {"event_id": "far"}},
+    ]}), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="conflictmap"):
+        events, _ = read_events(path)
+    assert events["event_id"].tolist() == ["good", "far"]
+    assert events.geometry.tolist() == [Point(44.4, 33.3), None]
+    assert "record 2: coordinates" in caplog.text
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x.example\",\"click\")", "+1+2",
+                                  "-2+3", "@SUM(A1)", "\t=1", "\r=1"])
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path, located, text):
+    event = dataclasses.replace(located, notes=text, actor1=text)
+    path = write_events(tmp_path / "out.csv", [event])
+    with path.open(encoding="utf-8", newline="") as fh:
+        row = next(csv.DictReader(fh))
+    assert row["notes"] == "'" + text and row["actor1"] == "'" + text
+    assert row["longitude"] == "42.44"
+    back, _ = read_events(path)
+    assert back["notes"].tolist() == [text]  # read back as written
+
+
+def test_negative_numbers_are_not_neutralised(tmp_path, located):
+    event = dataclasses.replace(located, latitude=-33.9, longitude=-70.6, notes="-12")
+    with write_events(tmp_path / "out.csv", [event]).open(encoding="utf-8") as fh:
+        row = next(csv.DictReader(fh))
+    assert (row["latitude"], row["longitude"], row["notes"]) == ("-33.9", "-70.6", "-12")

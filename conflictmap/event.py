@@ -4,7 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-__all__ = ["ACLED_COLUMNS", "CATEGORIES", "EVENT_COLUMNS", "LINK_COLUMNS", "Event", "Link"]
+__all__ = ["ACLED_COLUMNS", "CATEGORIES", "EVENT_COLUMNS", "LINK_COLUMNS", "MAX_COUNT", "Event",
+           "Link"]
+
+#: The largest count (of deaths, injuries, munitions) an event can have: a larger figure
+#: is a misreading (a phone number, an amount of money, a typo), not a count, and would
+#: overflow the outputs' integer columns.
+MAX_COUNT = 100_000
 
 CATEGORIES = ("attack", "strike", "interception", "clash", "other")
 
@@ -16,8 +22,8 @@ ACLED_COLUMNS = (
 )
 EXTRA_COLUMNS = (
     "category", "country_code", "place_id", "weapon", "munitions", "injuries",
-    "origin_location", "origin_latitude", "origin_longitude", "article_id", "sentence_spans",
-    "unresolved_reason",
+    "origin_location", "origin_latitude", "origin_longitude", "article_id", "article_title",
+    "article_url", "sentence_spans", "unresolved_reason",
 )
 EVENT_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
 LINK_COLUMNS = ("link_id", "kind", "from_event", "to_event", "from_location", "to_location",
@@ -29,7 +35,9 @@ class Event:
     """One incident, located, typed, dated and traced to its sentences.
 
     ``latitude``/``longitude`` are None when the place could not be resolved;
-    ``unresolved_reason`` then says why. ``notes`` holds the evidence sentences.
+    ``unresolved_reason`` then says why. ``notes`` holds the evidence sentences;
+    ``source`` the publisher (the record's ``source``, else the wire header's agency);
+    ``article_title`` and ``article_url`` the article's, as its record gave them.
     """
 
     event_id: str
@@ -59,6 +67,8 @@ class Event:
     origin_latitude: float | None = None
     origin_longitude: float | None = None
     article_id: str = ""
+    article_title: str = ""
+    article_url: str = ""
     sentence_spans: tuple[tuple[int, int], ...] = field(default=())
     unresolved_reason: str = ""
 

@@ -12,7 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DatedSpan", "TimeExpression", "find_time", "is_background"]
+__all__ = ["EARLIEST", "LATEST", "DatedSpan", "TimeExpression", "find_time", "is_background",
+           "resolve_time"]
 
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -137,13 +138,31 @@ def is_background(sentence: str, *, at: int | None = None) -> bool:
     return False
 
 
+#: The dates an event can have: a date outside (a typo such as "2022-13-45", a year
+#: 1024) is no date, and would not fit the outputs' datetime64 columns.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2200, 12, 31)
+
+
 def resolve_time(expr: TimeExpression | None, *, published: dt.date | None,
                  previous: dt.date | None = None) -> DatedSpan | None:
     """The date *expr* stands for, given the publication date and the previous incident's.
 
     Without an expression, the incident is dated to the publication day with precision 2
-    (news reports what happened in the last few days).
+    (news reports what happened in the last few days). None when there is no date, or
+    the date is impossible or outside `EARLIEST`..`LATEST`.
     """
+    try:
+        span = _resolve(expr, published=published, previous=previous)
+    except (ValueError, OverflowError):  # an impossible day, or arithmetic past year 1
+        return None
+    if span is None or not EARLIEST <= span.earliest <= span.latest <= LATEST:
+        return None
+    return span
+
+
+def _resolve(expr: TimeExpression | None, *, published: dt.date | None,
+             previous: dt.date | None) -> DatedSpan | None:
     if expr is None:
         return _span(published, 1, 0, 2) if published else None
     kind, g = expr.kind, expr.groups

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from conflictmap.event import MAX_COUNT
+
 __all__ = ["Actor", "Cues", "Trigger", "Weapon", "find_cues", "number"]
 
 _NUMBERS = {
@@ -199,10 +201,15 @@ class Cues:
 
 
 def number(text: str) -> int | None:
-    """A count written in digits or words ("14", "Fourteen", "twenty-one", "a dozen")."""
+    """A count written in digits or words ("14", "Fourteen", "twenty-one", "a dozen").
+
+    None when it is no count, or more than `MAX_COUNT`.
+    """
     word = text.lower().strip()
-    if word.replace(",", "").isdigit():
-        return int(word.replace(",", ""))
+    digits = word.replace(",", "")
+    if digits.isdecimal():
+        # A 20-digit figure is no count: refuse it before int() does work on it.
+        return int(digits) if len(digits) <= 6 and int(digits) <= MAX_COUNT else None
     if word in _NUMBERS:
         return _NUMBERS[word]
     parts = re.split(r"[- ]", word)

@@ -65,3 +65,13 @@ def test_no_expression_means_the_publication_day_roughly():
 ])
 def test_background(sentence, background):
     assert is_background(sentence) is background
+
+
+@pytest.mark.parametrize("sentence, published", [
+    ("A convoy was hit on 2022-13-45, officials said.", WED),      # no such day
+    ("A convoy was hit on 1024-03-06, officials said.", WED),      # before any news
+    ("Gunmen attacked a checkpoint yesterday.", dt.date(1, 1, 1)),  # arithmetic past year 1
+    ("Shelling last year destroyed the bridge.", dt.date(1, 6, 1)),
+])
+def test_impossible_or_implausible_dates_are_no_date(sentence, published):
+    assert resolve_time(find_time(sentence), published=published) is None

@@ -70,3 +70,13 @@ def test_actors_and_targets():
 ])
 def test_event_types(sub, event_type):
     assert event_type_for(sub) == event_type
+
+
+@pytest.mark.parametrize("text", ["100000000000000000000", "250,000", "99999999"])
+def test_absurd_figures_are_no_count(text):
+    assert number(text) is None
+
+
+def test_absurd_casualty_figure_is_not_taken():
+    cues = find_cues("The blast in the market ended up killing 100000000000000000000 people.")
+    assert cues.fatalities is None

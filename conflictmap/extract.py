@@ -8,6 +8,7 @@ sentence naming "the Ain al-Assad base" and "14 rockets" refines an earlier one 
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 
 from conflictmap._names import fold
 from conflictmap._wordlists import DEMONYM_COUNTRIES
-from conflictmap.article import Article
+from conflictmap.article import Article, _as_date
 from conflictmap.event import Event, Link
 from conflictmap.gazetteer import Gazetteer, Place
 from conflictmap.mentions import Mention
@@ -161,8 +162,7 @@ def extract_events(text: str | Article, *, published: dt.date | str | None = Non
     if isinstance(text, Article):
         article = text
         if published is not None:
-            article = Article.from_text(text.text, id=text.id, source_path=text.source_path,
-                                        published=published)
+            article = dataclasses.replace(text, published=_as_date(published))
     else:
         article = Article.from_text(text, id=article_id, published=published)
     gaz = gazetteer or Gazetteer.default()
@@ -552,14 +552,16 @@ def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> 
         admin1=admin1,
         location=place.name if place else "", latitude=place.latitude if place else None,
         longitude=place.longitude if place else None, geo_precision=precision,
-        place_id=place.id if place else "", source=source or article.agency, notes=notes,
+        place_id=place.id if place else "", source=source or article.source or article.agency,
+        notes=notes,
         fatalities=d.fatalities or 0,
         injuries=d.injuries if d.injuries is not None else (0 if d.no_casualties else None),
         weapon=weapon, munitions=d.munitions,
         origin_location=d.origin.name if d.origin else "",
         origin_latitude=d.origin.latitude if d.origin else None,
         origin_longitude=d.origin.longitude if d.origin else None,
-        article_id=article.id, sentence_spans=tuple(sorted(set(d.sentences))),
+        article_id=article.id, article_title=article.title, article_url=article.url,
+        sentence_spans=tuple(sorted(set(d.sentences))),
         unresolved_reason="" if place else "no place named for this incident",
     )
 

@@ -47,6 +47,8 @@ class OnlineGeocoder:
         self.min_delay = min_delay
         self._geocoder = geocoder if geocoder is not None else _make_geocoder(service)
         self._last = 0.0
+        #: Why the service failed, once it has: it is not asked again in this run.
+        self.failed = ""
         self._lock = threading.Lock()
         Path(cache_dir).mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(Path(cache_dir) / "online-cache.sqlite",
@@ -56,13 +58,26 @@ class OnlineGeocoder:
                          "PRIMARY KEY (service, query, country))")
 
     def geocode(self, name: str, *, country: str | None = None) -> list[Place]:
-        """Places for *name* (at most one), from the cache or the service."""
+        """Places for *name* (at most one), from the cache or the service.
+
+        When the service cannot be reached, this warns once and answers from the cache
+        only for the rest of the run, so an offline machine keeps the offline result.
+        """
         row = self._db.execute(
             "SELECT answer FROM answers WHERE service=? AND query=? AND country=?",
             (self.service, name, country or "")).fetchone()
         if row is not None:
             return [Place(**p) for p in json.loads(row[0])]
-        places = self._ask(name, country)
+        if self.failed:
+            return []
+        try:
+            places = self._ask(name, country)
+        except GeocoderUnavailable as err:
+            # No network, or the service is down: one warning, then the offline answers.
+            log.warning("%s; going on offline (names the gazetteer lacks stay unresolved)",
+                        err)
+            self.failed = str(err)
+            return []
         with self._db:
             self._db.execute("INSERT OR REPLACE INTO answers VALUES (?,?,?,?)",
                              (self.service, name, country or "",

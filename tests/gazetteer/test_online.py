@@ -45,16 +45,42 @@ def test_gazetteer_asks_online_only_for_unknown_names(tmp_path, tiny_gazetteer):
     assert gaz.lookup("Tell Khazna", fuzzy=False)[0].place.id.startswith(("nominatim", "geonames"))
 
 
-def test_geocoder_errors_are_translated(tmp_path):
-    from geopy.exc import GeocoderServiceError
+class Broken:
+    """A service that cannot be reached, as with no network."""
 
-    class Broken:
-        def geocode(self, *a, **k):
-            raise GeocoderServiceError("down")
+    def __init__(self):
+        self.calls = 0
 
-    geo = OnlineGeocoder("nominatim", cache_dir=tmp_path, geocoder=Broken(), min_delay=0)
-    with pytest.raises(GeocoderUnavailable, match="nominatim: down"):
-        geo.geocode("Somewhere")
+    def geocode(self, *a, **k):
+        from geopy.exc import GeocoderServiceError
+
+        self.calls += 1
+        raise GeocoderServiceError("down")
+
+
+def test_an_unreachable_service_warns_once_and_goes_on_offline(tmp_path, caplog):
+    broken = Broken()
+    geo = OnlineGeocoder("nominatim", cache_dir=tmp_path, geocoder=broken, min_delay=0)
+    assert geo.geocode("Somewhere") == [] and geo.geocode("Elsewhere") == []
+    assert broken.calls == 1
+    assert geo.failed == "nominatim: down"
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "going on offline" in warnings[0].getMessage()
+
+
+def test_cli_online_without_network_keeps_the_offline_result(monkeypatch, tmp_path, capsys,
+                                                              caplog, gazetteer):
+    from conflictmap import cli
+    from conflictmap.gazetteer import online
+
+    monkeypatch.setattr(online, "_make_geocoder", lambda service: Broken())
+    article = tmp_path / "a.txt"
+    article.write_text("Rockets struck Ramadi and the hamlet of Zzyzx Farm on Monday.",
+                       encoding="utf-8")
+    code = cli.main(["places", str(article), "--format", "json", "--online", "nominatim"])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert '"name": "Ramadi"' in out and "going on offline" in caplog.text
 
 
 def test_unknown_service(tmp_path):

@@ -5,6 +5,8 @@ The public names are imported on first use, so ``import conflictmap`` stays fast
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
@@ -45,3 +47,21 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
+
+
+class _Package(types.ModuleType):
+    """The package, whose ``resolve`` is the function even though a submodule has that
+    name too: importing ``conflictmap.resolve`` (as `geoparse` and the extractor do)
+    sets the package attribute to the module, and this keeps the function there.
+    ``from conflictmap.resolve import ...`` still finds the module."""
+
+    @property
+    def resolve(self) -> Any:
+        return importlib.import_module("conflictmap.resolve").resolve
+
+    @resolve.setter
+    def resolve(self, value: Any) -> None:  # the import system's setattr: ignored
+        pass
+
+
+sys.modules[__name__].__class__ = _Package

@@ -100,7 +100,18 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *,
     """
     gaz = gazetteer or Gazetteer.default()
     mentions = [Mention(text[s:e], s, e, fold(text[s:e])) for s, e in spans]
-    return _resolve_all(text, mentions, gaz, keep_all=True)
+    return [m if m.place or m.reason else replace(m, reason=_why_unresolved(m, gaz))
+            for m in _resolve_all(text, mentions, gaz, keep_all=True)]
+
+
+def _why_unresolved(mention: Mention, gaz: Gazetteer) -> str:
+    if not mention.text.strip():
+        return "an empty span (or one outside the text)"
+    if not mention.key:
+        return "no letters to look up"
+    if not gaz.places_for_key(mention.key):
+        return "not in the gazetteer"
+    return "no candidate fits the article's context"
 
 
 def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,

@@ -91,6 +91,14 @@ def test_resolve_given_spans(gazetteer):
     assert out[2].place.kind == "admin1"
 
 
+def test_resolve_says_why_a_span_has_no_place(gazetteer):
+    text = "Gunmen raided Qqzxvbn overnight."
+    out = resolve(text, [(14, 21), (5, 5), (100, 120)], gazetteer=gazetteer)
+    assert [m.place for m in out] == [None, None, None]
+    assert out[0].reason == "not in the gazetteer"
+    assert all(m.reason for m in out)
+
+
 def test_dateline_counts_as_a_mention(gazetteer):
     text = "date 2021-07-07 BAGHDAD (AFP) - Rockets struck a base in western Iraq."
     mentions = geoparse(text, gazetteer=gazetteer)

@@ -15,13 +15,20 @@ __all__ = ["main"]
 
 log = logging.getLogger("conflictmap")
 
+#: Exit codes: 0 all went well; 1 some records or articles failed and the rest were
+#: written; 2 a usage error (a bad option, file or value), nothing done; 3 the command
+#: itself crashed (a bug).
+EXIT_FAILED_RECORDS, EXIT_USAGE, EXIT_CRASH = 1, 2, 3
+
 _PLACE_FIELDS = ("mention", "start", "end", "name", "latitude", "longitude", "country_code",
                  "admin1", "kind", "feature", "place_id", "score", "reason")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="conflictmap", description="Map armed-conflict events from news reports.")
+        prog="conflictmap", description="Map armed-conflict events from news reports.",
+        epilog="Exit codes: 0 done; 1 some articles or records failed (each named) and the "
+               "rest were written; 2 a usage error, nothing done; 3 an internal error.")
     parser.add_argument("--version", action="version", version=f"conflictmap {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0,
                         help="say more (-vv for debugging)")
@@ -188,24 +195,34 @@ def _run_places(args: argparse.Namespace) -> int:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    from conflictmap._files import prepare_output
     from conflictmap.article import ArticleReader
     from conflictmap.extract import extract_many
-    from conflictmap.output import write_events
+    from conflictmap.output import FORMATS, write_events
 
+    prepare_output(args.output, suffixes=FORMATS)
     reader = ArticleReader(args.paths, published=args.published, text_column=args.text_column)
     result = extract_many(reader, gazetteer=_gazetteer(args, online=args.online),
                           progress=not args.no_progress)
     write_events(args.output, result.events, result.links)
     unlocated = sum(not e.located for e in result.events)
-    print(f"{result.articles} articles: {len(result.events)} events "
-          f"({unlocated} without a place), {len(result.links)} links -> {args.output}",
-          file=sys.stderr)
-    failed = len(result.failures) + len(reader.bad)
-    for where, why in [*reader.bad, *result.failures][:20]:
-        print(f"conflictmap: failed: {where}: {why}", file=sys.stderr)
-    if failed:
-        print(f"conflictmap: {failed} article(s) or record(s) failed", file=sys.stderr)
-        return 1
+    print(f"{plural(result.articles, 'article')}: {plural(len(result.events), 'event')} "
+          f"({unlocated} without a place), {plural(len(result.links), 'link')} "
+          f"-> {args.output}", file=sys.stderr)
+    return _failed(len(reader.bad) + len(result.failures))
+
+
+def plural(count: int, word: str) -> str:
+    """``"1 article"``, ``"2 articles"``."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def _failed(count: int) -> int:
+    """The exit code: 1 when records failed (each was named as it failed), else 0."""
+    if count:
+        print(f"conflictmap: {plural(count, 'article or record')} failed (named above); "
+              "the rest were written", file=sys.stderr)
+        return EXIT_FAILED_RECORDS
     return 0
 
 
@@ -248,32 +265,33 @@ def _run_map(args: argparse.Namespace) -> int:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
+    from conflictmap._files import prepare_output, replacing
     from conflictmap.article import ArticleReader
     from conflictmap.extract import extract_many
+    from conflictmap.maps import make_map
     from conflictmap.output import write_events
 
     samples = Path(__file__).resolve().parents[1] / "data" / "samples"
     if not any(samples.glob("*.txt")):
         raise ConflictMapError(f"no sample articles in {samples}")
+    out = args.output
+    paths = [prepare_output(out.with_suffix(suffix)) for suffix in (".geojson", ".csv", ".html")]
     reader = ArticleReader(sorted(samples.glob("*.txt")))
     result = extract_many(reader, gazetteer=_gazetteer(args))
-    out = args.output
-    written = [write_events(out.with_suffix(".geojson"), result.events, result.links),
-               write_events(out.with_suffix(".csv"), result.events)]
-    from conflictmap.maps import make_map
-
-    html = out.with_suffix(".html")
-    make_map(result, title="conflictmap: sample articles").save(str(html))
-    written.append(html)
+    write_events(paths[0], result.events, result.links)
+    write_events(paths[1], result.events)
+    with replacing(paths[2]) as tmp:
+        make_map(result, title="conflictmap: sample articles").save(str(tmp))
     by_category: dict[str, int] = {}
     for event in result.events:
         by_category[event.category] = by_category.get(event.category, 0) + 1
     kinds = ", ".join(f"{n} {c}" for c, n in sorted(by_category.items()))
-    print(f"{result.articles} sample articles: {len(result.events)} events ({kinds}), "
-          f"{len(result.links)} links")
-    for path in written:
+    print(f"{plural(result.articles, 'sample article')}: "
+          f"{plural(len(result.events), 'event')} ({kinds}), "
+          f"{plural(len(result.links), 'link')}")
+    for path in paths:
         print(f"wrote {path}")
-    return 0
+    return _failed(len(reader.bad) + len(result.failures))
 
 
 def _run_lookup(args: argparse.Namespace) -> int:
@@ -318,11 +336,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except ConflictMapError as err:
         print(f"conflictmap: error: {err}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as err:  # a bug of ours: say so, apart from the user's mistakes
+        log.debug("traceback", exc_info=True)
+        print(f"conflictmap: internal error: {type(err).__name__}: {err} (a bug: run again "
+              "with -vv for the traceback, and report it)", file=sys.stderr)
+        return EXIT_CRASH
 
 
 if __name__ == "__main__":

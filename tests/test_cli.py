@@ -172,7 +172,8 @@ def test_extract_reports_unplaced_events_and_failed_records(gazetteer, tmp_path)
     err = done.stderr.decode()
     assert done.returncode == 1, err
     assert "2 articles: 2 events (1 without a place)" in err
-    assert "feed.jsonl:2" in err and "1 article(s) or record(s) failed" in err
+    assert "feed.jsonl:2" in err and "1 article or record failed" in err
+    assert err.count("feed.jsonl:2") == 1  # each bad record reported once
     features = json.loads(out.read_text(encoding="utf-8"))["features"]
     unplaced = [f for f in features if f["geometry"] is None]
     assert len(unplaced) == 1 and unplaced[0]["properties"]["unresolved_reason"]
@@ -226,3 +227,63 @@ def test_map_bad_acled_and_bad_layer(tmp_path):
     acled = write_acled_like(tmp_path / "ok.csv", 5)
     _one_line_error(_run("map", str(acled), "-o", str(tmp_path / "m.html"), "--layers",
                          "Bombs"), "unknown layer")
+
+
+def test_package_resolve_stays_the_function_after_the_module_is_imported():
+    import conflictmap
+
+    conflictmap.geoparse  # noqa: B018 - imports the module conflictmap.resolve
+    import conflictmap.resolve as module  # noqa: F401
+
+    assert callable(conflictmap.resolve) and conflictmap.resolve.__name__ == "resolve"
+    from conflictmap.resolve import geoparse, resolve
+
+    assert resolve is conflictmap.resolve and geoparse is conflictmap.geoparse
+
+
+def test_one_article_is_not_plural(gazetteer, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Rockets hit the Ain al-Asad base in Anbar on Monday.", encoding="utf-8")
+    done = _run("extract", str(article), "-o", str(tmp_path / "e.geojson"), "--no-progress",
+                "--published", "2024-03-06")
+    assert done.returncode == 0, done.stderr
+    assert "1 article: 1 event (0 without a place), 0 links" in done.stderr.decode()
+
+
+def test_a_crash_is_told_apart_from_failed_records_and_usage_errors(monkeypatch, capsys):
+    from conflictmap import cli
+
+    def broken(args):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(cli, "_run_lookup", broken)
+    assert main(["gazetteer", "lookup", "Baghdad"]) == cli.EXIT_CRASH == 3
+    err = capsys.readouterr().err
+    assert "internal error: ZeroDivisionError: boom" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("make_target", [
+    lambda tmp: tmp / "a-folder",
+    lambda tmp: tmp / "a-file" / "under.geojson",
+])
+def test_extract_checks_the_output_before_the_work(tmp_path, make_target, monkeypatch):
+    (tmp_path / "a-folder").mkdir()
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    from conflictmap import extract
+
+    monkeypatch.setattr(extract, "extract_many", lambda *a, **k: pytest.fail("work was done"))
+    target = make_target(tmp_path)
+    assert main(["extract", str(SEED), "-o", str(target)]) == 2
+
+
+def test_extract_creates_missing_output_folders(gazetteer, tmp_path):
+    out = tmp_path / "new" / "deeper" / "events.csv"
+    assert main(["extract", str(SEED), "-o", str(out), "--no-progress"]) == 0
+    assert out.is_file()
+
+
+def test_demo_creates_its_output_folder(gazetteer, tmp_path):
+    done = _run("demo", "-o", str(tmp_path / "out" / "sample-events"))
+    assert done.returncode == 0, done.stderr
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {
+        "sample-events.geojson", "sample-events.csv", "sample-events.html"}

@@ -153,3 +153,17 @@ def test_extraction_shows_as_an_html_table(gazetteer):
     assert "<table>" in html and "Ain al-Asad Air Base" in html and "1 events" in html
     assert "<b>bold</b>" not in html
     assert repr(found).startswith("<Extraction 1 events")
+
+
+@pytest.mark.parametrize("published", [None, "2024-03-06"])
+def test_events_keep_the_articles_title_url_and_source(gazetteer, published):
+    article = Article.from_text(
+        "Rockets struck the Ain al-Asad air base in Anbar on Monday.", id="a1",
+        published="2024-03-05", title="Base hit again", url="https://news.example/a1",
+        source="Example Wire")
+    found = extract_events(article, gazetteer=gazetteer, published=published)
+    assert found.events
+    for event in found.events:
+        assert (event.article_title, event.article_url, event.source) == (
+            "Base hit again", "https://news.example/a1", "Example Wire")
+        assert event.article_id == "a1"

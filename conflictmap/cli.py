@@ -209,6 +209,9 @@ def _run_extract(args: argparse.Namespace) -> int:
     print(f"{plural(result.articles, 'article')}: {plural(len(result.events), 'event')} "
           f"({unlocated} without a place), {plural(len(result.links), 'link')} "
           f"-> {args.output}", file=sys.stderr)
+    if reader.repaired:
+        print(f"conflictmap: {plural(len(reader.repaired), 'record')} repaired and kept "
+              "(named above)", file=sys.stderr)
     return _failed(len(reader.bad) + len(result.failures))
 
 

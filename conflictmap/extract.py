@@ -12,12 +12,12 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 
 from conflictmap._names import fold
 from conflictmap._wordlists import DEMONYM_COUNTRIES
-from conflictmap.article import Article, _as_date
+from conflictmap.article import Article, as_date
 from conflictmap.event import Event, Link
 from conflictmap.gazetteer import Gazetteer, Place
 from conflictmap.mentions import Mention
@@ -162,7 +162,7 @@ def extract_events(text: str | Article, *, published: dt.date | str | None = Non
     if isinstance(text, Article):
         article = text
         if published is not None:
-            article = dataclasses.replace(text, published=_as_date(published))
+            article = dataclasses.replace(text, published=as_date(published))
     else:
         article = Article.from_text(text, id=article_id, published=published)
     gaz = gazetteer or Gazetteer.default()
@@ -598,7 +598,8 @@ def extract_many(articles: Iterable[Article], *, gazetteer: Gazetteer | None = N
     """The events and links of many articles (see `extract_events`).
 
     An article that fails is logged and listed in ``failures``; the rest go on. With
-    *progress*, a progress bar on standard error counts the articles.
+    *progress*, a progress bar on standard error: with a total and an ETA when the size
+    of the input is known (an `ArticleReader`, or a list).
     """
     gaz = gazetteer or Gazetteer.default()
     events: list[Event] = []
@@ -619,10 +620,26 @@ def extract_many(articles: Iterable[Article], *, gazetteer: Gazetteer | None = N
     return Extraction(tuple(events), tuple(links), articles=count, failures=tuple(failures))
 
 
-def _progress(articles: Iterable[Article], enabled: bool) -> Iterable[Article]:
+def _progress(articles: Iterable[Article], enabled: bool) -> Iterator[Article]:
+    """The articles, with a progress bar on standard error when *enabled*: in bytes of
+    input, with a total and an ETA, when the reader knows its input's size (an
+    `ArticleReader` of files), in articles with a total for a sized collection, else a
+    count."""
     if not enabled:
-        return articles
+        yield from articles
+        return
     from tqdm import tqdm
 
-    return tqdm(articles, unit=" articles", desc="extracting", mininterval=0.5, leave=False,
-                delay=1.0)
+    total_bytes = getattr(articles, "total_bytes", None)
+    total = total_bytes() if callable(total_bytes) else None
+    options = {"desc": "extracting", "mininterval": 0.5, "leave": False, "delay": 1.0}
+    if total is None:
+        size = len(articles) if isinstance(articles, Sized) else None
+        yield from tqdm(articles, total=size, unit=" articles", **options)
+        return
+    with tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, **options) as bar:
+        for count, article in enumerate(articles, start=1):
+            bar.set_postfix_str(f"{count:,} articles", refresh=False)
+            bar.update(articles.bytes_read - bar.n)  # type: ignore[attr-defined]
+            yield article
+        bar.update(articles.bytes_read - bar.n)  # type: ignore[attr-defined]

@@ -167,3 +167,52 @@ def test_events_keep_the_articles_title_url_and_source(gazetteer, published):
         assert (event.article_title, event.article_url, event.source) == (
             "Base hit again", "https://news.example/a1", "Example Wire")
         assert event.article_id == "a1"
+
+
+class _Bar:
+    """Stands in for tqdm: records what the progress bar was told."""
+
+    made: list[_Bar] = []
+
+    def __init__(self, iterable=None, **kwargs):
+        self.iterable, self.kwargs, self.n, self.updates = iterable, kwargs, 0, []
+        _Bar.made.append(self)
+
+    def __iter__(self):
+        return iter(self.iterable)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n):
+        self.n += n
+        self.updates.append(self.n)
+
+    def set_postfix_str(self, text, refresh=True):
+        self.postfix = text
+
+
+def test_progress_has_a_total_when_the_input_size_is_known(monkeypatch, tmp_path):
+    import tqdm
+
+    from conflictmap.article import ArticleReader
+    from conflictmap.extract import _progress
+
+    monkeypatch.setattr(tqdm, "tqdm", _Bar)
+    _Bar.made = []
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"Rockets hit Baghdad on Monday, report {n}.",
+                                           encoding="utf-8")
+    reader = ArticleReader(tmp_path)
+    assert len(list(_progress(reader, True))) == 3
+    bar = _Bar.made[-1]
+    assert bar.kwargs["total"] == reader.total_bytes() == sum(
+        p.stat().st_size for p in tmp_path.iterdir())
+    assert bar.n == bar.kwargs["total"] and bar.updates == sorted(bar.updates)
+    assert bar.postfix == "3 articles"
+    articles = list(reader)
+    assert len(list(_progress(articles, True))) == 3
+    assert _Bar.made[-1].kwargs["total"] == 3  # a list: a total in articles

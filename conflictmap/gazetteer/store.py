@@ -2,25 +2,32 @@
 
 A store is written to a temporary file beside its final path and moved into place, so
 two processes building at once never see a half-written file: the last one wins, and
-both have a whole store.
+both have a whole store. A temporary file names the host and process that write it, so
+one left by a killed build is recognised and removed by the next build or open.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import marshal
 import os
+import re
+import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from conflictmap._names import fold
 from conflictmap.exceptions import GazetteerError
 from conflictmap.gazetteer.place import Place
+from conflictmap.gazetteer.progress import BuildProgress, Progress, ProgressOption
 from conflictmap.gazetteer.sources.base import Record, Source
 
-__all__ = ["SCHEMA_VERSION", "PlaceStore"]
+__all__ = ["SCHEMA_VERSION", "PlaceStore", "Progress", "remove_stale_temporaries"]
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +43,12 @@ _INDEXES = "CREATE INDEX names_country ON names (country_code, key);"
 # Folded keys shorter than this are too likely to be words; known short aliases pass.
 _MIN_KEY = 3
 _SHORT_KEYS = frozenset({"us", "uk", "usa", "uae", "drc"})
-
-Progress = Callable[[str], None]
+# A temporary store untouched this long is left over, whoever made it: a live build
+# writes to it all the time.
+_STALE_SECONDS = 3600
+_HOST = re.sub(r"[^\w-]", "", os.uname().nodename if hasattr(os, "uname") else "")[:32]
+_TEMPORARY = re.compile(r"^(?P<store>.+?\.sqlite)\.(?:(?P<host>[\w-]*)-(?P<pid>\d+)\.)?\w+"
+                        r"\.tmp(?:-journal|-wal|-shm)?$")
 
 
 class PlaceStore:
@@ -46,33 +57,68 @@ class PlaceStore:
     Parameters
     ----------
     path
-        The store's file. Opening checks the schema and loads the name index; a file
-        that is not a store raises `GazetteerError`.
+        The store's file. Opening checks the schema and the index's checksum and loads the
+        index; a file that is not a whole store raises `GazetteerError`. A read that finds
+        the file damaged later raises `GazetteerError` and sets `damaged`.
+
+    Attributes
+    ----------
+    country_names
+        The folded names of the store's countries, to their ISO alpha-2 codes (to several
+        codes where countries share a name).
+    country_codes
+        The ISO alpha-2 code of every place in the store.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self.damaged = False
         try:
             self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                        check_same_thread=False)
             meta = dict(self._db.execute("SELECT key, value FROM meta"))
-            if meta.get("schema") != SCHEMA_VERSION:
-                raise GazetteerError(f"{self.path}: schema {meta.get('schema')!r}, "
-                                     f"expected {SCHEMA_VERSION}")
-            self.index: dict[str, int | tuple[int, ...]] = marshal.loads(meta["index"])
-            self.prefixes: frozenset[str] = marshal.loads(meta["prefixes"])
-        except (sqlite3.Error, KeyError, ValueError, EOFError, TypeError) as err:
+        except sqlite3.Error as err:
             raise GazetteerError(f"{self.path}: not a readable gazetteer store ({err})") from err
+        try:
+            self._load(meta)
+        except GazetteerError:
+            self._db.close()
+            raise
         self.fingerprint: str = meta.get("fingerprint", "")
         self.max_words: int = int(meta.get("max_words", 6))
         self._cache: dict[int, Place] = {}
         self._by_country: dict[str, tuple[list[str], list[int]]] = {}
 
+    def _load(self, meta: dict[str, Any]) -> None:
+        if meta.get("schema") != SCHEMA_VERSION:
+            raise GazetteerError(f"{self.path}: schema {meta.get('schema')!r}, "
+                                 f"expected {SCHEMA_VERSION} (an unfinished or older store)")
+        try:
+            if "checksum" in meta and meta["checksum"] != _checksum(meta["index"],
+                                                                    meta["prefixes"]):
+                raise GazetteerError(f"{self.path}: damaged (its name index fails its checksum)")
+            self.index: dict[str, int | tuple[int, ...]] = marshal.loads(meta["index"])
+            self.prefixes: frozenset[str] = marshal.loads(meta["prefixes"])
+            self.country_names: dict[str, str | tuple[str, ...]] = (
+                marshal.loads(meta["countries"]) if "countries" in meta else {})
+            self.country_codes: frozenset[str] = (
+                marshal.loads(meta["country_codes"]) if "country_codes" in meta else frozenset())
+        except (KeyError, ValueError, EOFError, TypeError) as err:
+            raise GazetteerError(f"{self.path}: not a readable gazetteer store "
+                                 f"({type(err).__name__}: {err})") from err
+
     def __repr__(self) -> str:
         return f"<PlaceStore {self.path} {len(self.index)} names>"
 
     def __len__(self) -> int:
-        return self._db.execute("SELECT count(*) FROM places").fetchone()[0]
+        return self._query("SELECT count(*) FROM places")[0][0]
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as err:
+            self.damaged = True
+            raise GazetteerError(f"{self.path}: damaged ({err})") from err
 
     def ids(self, key: str) -> tuple[int, ...]:
         found = self.index.get(key)
@@ -81,27 +127,49 @@ class PlaceStore:
         return (found,) if isinstance(found, int) else found
 
     def places(self, rowids: Iterable[int]) -> list[Place]:
+        """The places of *rowids*, which come from this store's index: every one is there
+        unless the file is damaged (which raises `GazetteerError`)."""
         rowids = list(rowids)
-        missing = [r for r in rowids if r not in self._cache]
+        missing = {r for r in rowids if r not in self._cache}
         if missing:
             marks = ",".join("?" * len(missing))
-            for row in self._db.execute(
-                    f"SELECT rowid, {_COLUMNS} FROM places WHERE rowid IN ({marks})", missing):
+            rows = self._query(f"SELECT rowid, {_COLUMNS} FROM places WHERE rowid IN ({marks})",
+                               list(missing))
+            # A page zeroed from its middle on reads without an error, as missing rows or
+            # empty fields.
+            if len(rows) != len(missing) or not all(_whole(row) for row in rows):
+                self.damaged = True
+                raise GazetteerError(f"{self.path}: damaged (rows its index names are missing "
+                                     "or blank)")
+            for row in rows:
                 self._cache[row[0]] = Place(*row[1:])
-        return [self._cache[r] for r in rowids if r in self._cache]
+        return [self._cache[r] for r in rowids]
 
     def get(self, place_id: str) -> Place | None:
-        row = self._db.execute(f"SELECT {_COLUMNS} FROM places WHERE id = ?",
-                               (place_id,)).fetchone()
-        return Place(*row) if row else None
+        rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,))
+        return Place(*rows[0]) if rows else None
 
     def names_in(self, country_code: str) -> tuple[list[str], list[int]]:
         """Every key of a country and the rowid of its place, for fuzzy matching."""
         if country_code not in self._by_country:
-            rows = self._db.execute("SELECT key, place FROM names WHERE country_code = ?",
-                                    (country_code,)).fetchall()
+            rows = self._query("SELECT key, place FROM names WHERE country_code = ?",
+                               (country_code,))
+            if not all(isinstance(k, str) and isinstance(r, int) for k, r in rows):
+                self.damaged = True
+                raise GazetteerError(f"{self.path}: damaged (blank names)")
             self._by_country[country_code] = ([k for k, _ in rows], [r for _, r in rows])
         return self._by_country[country_code]
+
+    def check(self) -> None:
+        """Read every page (SQLite's quick_check, about 0.1 s for the default store);
+        raise `GazetteerError` and set `damaged` if the file is damaged."""
+        result = self._query("PRAGMA quick_check")
+        if result != [("ok",)]:
+            self.damaged = True
+            lines = [ln for row in result for ln in str(row[0]).splitlines()
+                     if not ln.startswith("***")]
+            first = lines[0] if lines else "no answer"
+            raise GazetteerError(f"{self.path}: damaged ({first})")
 
     def close(self) -> None:
         self._db.close()
@@ -110,54 +178,168 @@ class PlaceStore:
 
     @classmethod
     def build(cls, path: Path, sources: Sequence[Source], *, fingerprint: str,
-              progress: Progress | None = None) -> PlaceStore:
-        """Write a new store at *path* from *sources*, atomically."""
+              progress: ProgressOption = None) -> PlaceStore:
+        """Write a new store at *path* from *sources*, atomically.
+
+        Parameters
+        ----------
+        progress
+            A callable for progress messages, or True to show them on stderr
+            (`conflictmap.gazetteer.progress.BuildProgress`).
+        """
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        os.close(fd)
+        report = BuildProgress(len(sources) + 1, show=progress)
         try:
-            db = sqlite3.connect(tmp)
-            db.executescript(_SCHEMA)
-            _write(db, _all_records(sources, progress), fingerprint=fingerprint)
-            db.close()
-            os.replace(tmp, path)
+            with _temporary(path) as tmp:
+                db = _connect(tmp)
+                try:
+                    db.executescript(_SCHEMA)
+                    _write(db, _all_records(sources, report), fingerprint=fingerprint,
+                           progress=report)
+                finally:
+                    db.close()
+                os.replace(tmp, path)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            report.abort()
             raise
+        report.close()
         return cls(path)
 
     @classmethod
-    def append(cls, path: Path, source: Source) -> tuple[PlaceStore, int]:
-        """Add *source*'s places to the store at *path* (made if absent); a place whose
-        id is already there is replaced. Returns the store and how many places were read."""
+    def append(cls, path: Path, source: Source) -> int:
+        """Add *source*'s places to the store at *path* (made if absent), atomically; a
+        place whose id is already there is replaced.
+
+        Returns how many places were read. With none, the store is left as it was. The
+        caller checks first that a store at *path* is readable.
+        """
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        new = not path.exists()
-        db = sqlite3.connect(path, timeout=60)
-        try:
-            with db:
-                if new:
+        with _temporary(path) as tmp, _locked(path):
+            if path.exists():
+                shutil.copyfile(path, tmp)
+            db = _connect(tmp)
+            try:
+                if not path.exists():
                     db.executescript(_SCHEMA)
                 count = _write(db, _all_records([source], None), fingerprint="user",
                                replace=True)
+            finally:
+                db.close()
+            if count:
+                os.replace(tmp, path)
+        return count
+
+
+def _whole(row: tuple) -> bool:
+    _, place_id, name, latitude, longitude, *_ = row
+    return (isinstance(place_id, str) and isinstance(name, str)
+            and isinstance(latitude, (float, int)) and isinstance(longitude, (float, int)))
+
+
+def remove_stale_temporaries(directory: Path, *, max_age: float = _STALE_SECONDS) -> list[Path]:
+    """Remove the temporary stores in *directory* that no build is writing any more: their
+    process (on this host) is gone, or they have not changed for *max_age* seconds.
+
+    Returns the files removed; one that cannot be removed is left, with a debug message.
+    """
+    removed = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        match = _TEMPORARY.match(entry.name)
+        if not match or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            dead = (match["pid"] is not None and match["host"] == _HOST
+                    and not _alive(int(match["pid"])))
+            if dead or now - entry.stat().st_mtime > max_age:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+                log.info("removed a temporary gazetteer file left by a killed build: %s",
+                         entry.path)
+        except OSError as err:
+            log.debug("cannot remove %s: %s", entry.path, err)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # no cheap, harmless check: leave it to the age rule
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+@contextlib.contextmanager
+def _temporary(path: Path) -> Iterator[Path]:
+    """A temporary file beside *path*, named for this host and process, removed unless it
+    was moved into place. OS and SQLite errors become a `GazetteerError`."""
+    tmp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(path.parent)
+        fd, name = tempfile.mkstemp(prefix=f"{path.name}.{_HOST}-{os.getpid()}.",
+                                    suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        tmp = Path(name)
+        yield tmp
+    except (OSError, sqlite3.Error) as err:
+        reason = getattr(err, "strerror", None) or str(err)
+        raise GazetteerError(f"cannot write the gazetteer cache at {path}: {reason}; set "
+                             "CONFLICTMAP_CACHE_DIR or --cache-dir to a writable place"
+                             ) from err
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold a lock beside *path* so that two imports at once do not lose each other's
+    places (each copies the store, adds to the copy and moves it into place)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock, the last import wins
+        yield
+        return
+    with open(path.with_name(path.name + ".lock"), "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
         finally:
-            db.close()
-        return cls(path), count
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _all_records(sources: Sequence[Source], progress: Progress | None) -> Iterator[Record]:
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path)
+    # The file is private until moved into place: a rollback journal would only be one
+    # more file for a killed build to leave behind.
+    db.execute("PRAGMA journal_mode = OFF")
+    return db
+
+
+def _all_records(sources: Sequence[Source], progress: BuildProgress | None) -> Iterator[Record]:
     for source in sources:
         started = time.perf_counter()
         if progress:
-            progress(f"reading {source.name}")
-        yield from source.records()
+            progress.step(f"reading {source.name}")
+        for record in source.records():
+            if progress:
+                progress.place()
+            yield record
         log.info("gazetteer source %s read in %.1f s", source.name,
                  time.perf_counter() - started)
 
 
 def _write(db: sqlite3.Connection, records: Iterator[Record], *, fingerprint: str,
-           replace: bool = False) -> int:
+           replace: bool = False, progress: BuildProgress | None = None) -> int:
     verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
     count = 0
     for place, names in records:
@@ -179,6 +361,8 @@ def _write(db: sqlite3.Connection, records: Iterator[Record], *, fingerprint: st
                 keys.setdefault(key, name)
         db.executemany("INSERT INTO names VALUES (?,?,?,?)",
                        [(k, rowid, n, place.country_code) for k, n in keys.items()])
+    if progress:
+        progress.step("indexing names")
     _write_index(db, fingerprint)
     return count
 
@@ -194,10 +378,40 @@ def _write_index(db: sqlite3.Connection, fingerprint: str) -> None:
     # Leading words of many-word names: spotting stops extending a span that starts none.
     prefixes = frozenset(" ".join(words[:n]) for words in (k.split() for k in packed if " " in k)
                          for n in range(1, len(words)))
+    index_blob, prefixes_blob = marshal.dumps(packed), marshal.dumps(prefixes)
+    codes = frozenset(c for (c,) in db.execute("SELECT DISTINCT country_code FROM places") if c)
     db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
         ("schema", SCHEMA_VERSION), ("fingerprint", fingerprint),
-        ("index", marshal.dumps(packed)), ("prefixes", marshal.dumps(prefixes)),
+        ("index", index_blob), ("prefixes", prefixes_blob),
+        ("checksum", _checksum(index_blob, prefixes_blob)),
+        ("countries", marshal.dumps(_country_names(db, index))),
+        ("country_codes", marshal.dumps(codes)),
         ("max_words", str(max_words)),
         ("built", time.strftime("%Y-%m-%dT%H:%M:%S")),
     ])
     db.commit()
+
+
+def _country_names(db: sqlite3.Connection,
+                   index: dict[str, list[int]]) -> dict[str, str | tuple[str, ...]]:
+    """Each folded name of a country, to its code; to the codes of all the countries that
+    share it, unless one of them has it as its main name."""
+    countries = {rowid: (code, fold(name)) for rowid, code, name in db.execute(
+        "SELECT rowid, country_code, name FROM places WHERE kind = 'country'")}
+    out: dict[str, str | tuple[str, ...]] = {}
+    for key, rowids in index.items():
+        codes = sorted({countries[r][0] for r in rowids if r in countries})
+        main = [countries[r][0] for r in rowids if r in countries and countries[r][1] == key]
+        if len(codes) == 1 or len(set(main)) == 1:
+            out[key] = main[0] if main else codes[0]
+        elif codes:
+            out[key] = tuple(codes)
+    return out
+
+
+def _checksum(*blobs: bytes) -> str:
+    # crc32 finds the damage a disk or an interrupted copy does, at 5 ms for the index.
+    crc = 0
+    for blob in blobs:
+        crc = zlib.crc32(blob, crc)
+    return f"crc32:{crc:08x}"

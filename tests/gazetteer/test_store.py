@@ -2,14 +2,19 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from conflictmap.exceptions import BadInput, GazetteerError
-from conflictmap.gazetteer import Gazetteer, PlaceStore
-from conflictmap.gazetteer.sources import GeoNamesDump, PlacesCsv, source_for_file
+from conflictmap.gazetteer import Gazetteer, Place, PlaceStore
+from conflictmap.gazetteer.sources import GeoNamesDump, PlacesCsv, Source, source_for_file
 
 from ..conftest import DATA
 
@@ -42,9 +47,14 @@ def test_zipped_dump(tmp_path):
     assert len(list(GeoNamesDump(archive).records())) == 4
 
 
-def test_csv_rows_are_validated_with_line_numbers():
-    with pytest.raises(BadInput, match=r"bad_places.csv:3: coordinates out of range"):
-        list(PlacesCsv(DATA / "gazetteer" / "bad_places.csv").records())
+def test_csv_bad_rows_are_skipped_and_named_by_line(caplog):
+    source = PlacesCsv(DATA / "gazetteer" / "bad_places.csv")
+    with caplog.at_level(logging.WARNING):
+        places = [p.id for p, _ in source.records()]
+    assert places == ["user:good-one"]
+    assert source.bad_lines == 1
+    assert "bad_places.csv:3: coordinates out of range" in caplog.text
+    assert "1 bad line(s) skipped (line 3)" in caplog.text
 
 
 def test_csv_without_required_columns(tmp_path):
@@ -121,7 +131,7 @@ def test_import_into_user_store(tmp_path, monkeypatch):
 
     monkeypatch.setattr(core, "DEFAULT_SOURCES", ("csv-tiny",))
     monkeypatch.setitem(core.SOURCES, "csv-tiny", lambda: PlacesCsv(TINY))
-    assert Gazetteer.import_file(DUMP, cache_dir=tmp_path) == 4
+    assert Gazetteer.import_file(DUMP, cache_dir=tmp_path).places == 4
     gaz = Gazetteer.default(cache_dir=tmp_path)
     assert len(gaz.stores) == 2
     assert gaz.lookup("Umm Testa")[0].place.id == "geonames:8000002"
@@ -134,3 +144,161 @@ def test_import_into_user_store(tmp_path, monkeypatch):
     db = sqlite3.connect(tmp_path / core._USER_FILE)
     assert db.execute("SELECT count(*) FROM places").fetchone()[0] == 4
     assert db.execute("SELECT count(*) FROM names WHERE key = 'um testa'").fetchone()[0] == 1
+
+
+# -- damage -----------------------------------------------------------------------------
+
+class _Many(Source):
+    """Enough places that a store spans many pages: Place 0 ... Place n-1, in Iraq."""
+
+    name = "many"
+
+    def __init__(self, count: int = 20_000) -> None:
+        self.count = count
+
+    def fingerprint(self) -> str:
+        return f"many {self.count}"
+
+    def records(self):
+        for i in range(self.count):
+            name = f"Testplace {i:05d}"
+            yield Place(f"many:{i}", name, 33.0 + i / 1e5, 44.0, "IQ", "city",
+                        population=i), (name,)
+
+
+def _zero_the_middle(path: Path, share: float = 0.4) -> None:
+    """Zero the middle *share* of the file, as a bad disk or a cut copy would."""
+    size = path.stat().st_size
+    with path.open("r+b") as fh:
+        fh.seek(int(size * (1 - share) / 2))
+        fh.write(bytes(int(size * share)))
+
+
+@pytest.fixture
+def many_defaults(tiny_defaults, monkeypatch):
+    monkeypatch.setattr(tiny_defaults, "DEFAULT_SOURCES", ("many",))
+    monkeypatch.setitem(tiny_defaults.SOURCES, "many", _Many)
+    return tiny_defaults
+
+
+def _every_place(gaz: Gazetteer) -> list[str]:
+    return [gaz.lookup(f"Testplace {i:05d}")[0].place.id for i in range(20_000)]
+
+
+def test_a_read_of_a_damaged_store_is_a_gazetteer_error(tmp_path):
+    path = tmp_path / "many.sqlite"
+    PlaceStore.build(path, [_Many()], fingerprint="x")
+    _zero_the_middle(path)
+    store = PlaceStore(path)  # the index at the end of the file is whole
+    with pytest.raises(GazetteerError, match=r"many.sqlite: damaged \(database disk image"):
+        store.places(range(1, 20_001))
+    assert store.damaged
+    with pytest.raises(GazetteerError, match="damaged"):
+        PlaceStore(path).check()
+
+
+def test_a_damaged_index_fails_its_checksum_on_open(tmp_path):
+    path = tmp_path / "tiny.sqlite"
+    PlaceStore.build(path, [PlacesCsv(TINY)], fingerprint="x")
+    db = sqlite3.connect(path)
+    blob = bytearray(db.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()[0])
+    blob[len(blob) // 2] ^= 0x20  # one letter of one name, which marshal would not notice
+    db.execute("UPDATE meta SET value = ? WHERE key = 'index'", (bytes(blob),))
+    db.commit()
+    db.close()
+    with pytest.raises(GazetteerError, match="fails its checksum"):
+        PlaceStore(path)
+
+
+def test_the_default_cache_is_rebuilt_when_a_read_finds_it_damaged(tmp_path, many_defaults,
+                                                                   caplog):
+    Gazetteer.default(cache_dir=tmp_path, progress=False)
+    _zero_the_middle(tmp_path / many_defaults._BASE_FILE)
+    many_defaults._DEFAULTS.clear()  # a new process
+    gaz = Gazetteer.default(cache_dir=tmp_path, progress=False)
+    with caplog.at_level(logging.WARNING):
+        assert _every_place(gaz) == [f"many:{i}" for i in range(20_000)]
+    assert "is damaged; rebuilding it" in caplog.text
+    PlaceStore(tmp_path / many_defaults._BASE_FILE).check()
+
+
+def test_check_finds_damage_on_open(tmp_path, many_defaults, caplog):
+    Gazetteer.default(cache_dir=tmp_path, progress=False)
+    _zero_the_middle(tmp_path / many_defaults._BASE_FILE)
+    many_defaults._DEFAULTS.clear()
+    with caplog.at_level(logging.WARNING):
+        gaz = Gazetteer.default(cache_dir=tmp_path, progress=False, check=True)
+    assert "gazetteer cache damaged, rebuilding" in caplog.text
+    gaz.stores[0].check()
+
+
+def test_a_user_store_found_damaged_is_left_out(tmp_path, tiny_defaults, caplog):
+    PlaceStore.append(tmp_path / tiny_defaults._USER_FILE, _Many())
+    gaz = Gazetteer.default(cache_dir=tmp_path, progress=False)
+    _zero_the_middle(tmp_path / tiny_defaults._USER_FILE)
+    with caplog.at_level(logging.WARNING):
+        found = [gaz.lookup(f"Testplace {i:05d}") for i in range(20_000)]
+        assert gaz.lookup("Bir Shuaib")
+    assert "user-places.sqlite, found damaged" in caplog.text
+    assert len(gaz.stores) == 1 and not found[-1]
+
+
+# -- temporary files left by killed builds ---------------------------------------------
+
+def _dead_pid() -> int:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    return int(done.stdout)
+
+
+def test_stale_temporary_files_are_removed_on_open(tmp_path, tiny_defaults):
+    from conflictmap.gazetteer.store import _HOST
+
+    dead = tmp_path / f"gazetteer.sqlite.{_HOST}-{_dead_pid()}.k3j_x9q1.tmp"
+    live = tmp_path / f"gazetteer.sqlite.{_HOST}-{os.getpid()}.a8d_0sdf.tmp"
+    old = tmp_path / "user-places.sqlite.v2s9_1ab.tmp"  # unnamed owner, untouched 2 h
+    recent = tmp_path / "gazetteer.sqlite.q0a7bk_m.tmp"
+    other_host = tmp_path / f"gazetteer.sqlite.elsewhere-{_dead_pid()}.zz9_0a1b.tmp"
+    for path in (dead, live, old, recent, other_host):
+        path.write_bytes(b"half a store")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    Gazetteer.default(cache_dir=tmp_path, progress=False)
+    left = {p.name for p in tmp_path.iterdir()}
+    assert dead.name not in left and old.name not in left
+    assert {live.name, recent.name, other_host.name} <= left
+
+
+_SLOW_BUILD = """
+import sys, time
+from pathlib import Path
+from conflictmap.gazetteer.place import Place
+from conflictmap.gazetteer.sources.base import Source
+from conflictmap.gazetteer.store import PlaceStore
+
+class Slow(Source):
+    name = "slow"
+    def fingerprint(self):
+        return "slow"
+    def records(self):
+        for i in range(10**6):
+            yield Place(f"slow:{i}", f"Slowplace {i}", 33.0, 44.0, "IQ", "city"), ("Slowplace",)
+            time.sleep(0.001)
+
+PlaceStore.build(Path(sys.argv[1]), [Slow()], fingerprint="slow")
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_a_killed_build_leaves_a_file_the_next_build_removes(tmp_path, sig):
+    target = tmp_path / "gazetteer.sqlite"
+    build = subprocess.Popen([sys.executable, "-c", _SLOW_BUILD, str(target)])
+    try:
+        deadline = time.monotonic() + 30
+        while not list(tmp_path.glob("*.tmp")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        build.send_signal(sig)
+        build.wait(timeout=30)
+    assert len(list(tmp_path.glob("*.tmp"))) == 1  # what the killed build left
+    PlaceStore.build(target, [PlacesCsv(TINY)], fingerprint="tiny")
+    assert [p.name for p in tmp_path.iterdir()] == ["gazetteer.sqlite"]

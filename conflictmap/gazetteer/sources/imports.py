@@ -17,6 +17,7 @@ __all__ = ["GeoNamesDump", "PlacesCsv", "source_for_file"]
 log = logging.getLogger(__name__)
 
 _MAX_REPORTED = 20
+_MAX_LISTED = 100
 # GeoNames feature codes -> (kind, feature)
 _ADMIN = {"ADM1": ("admin1", "first-order division"),
           "ADM2": ("admin2", "second-order division"),
@@ -32,6 +33,31 @@ _SITE_FEATURES = {
 }
 
 
+class _BadLines:
+    """Bad lines of an import file: a warning each for the first few, then a summary."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.count = 0
+        self.first: list[int] = []  # the first _MAX_LISTED line numbers
+
+    def __len__(self) -> int:
+        return self.count
+
+    def add(self, number: int, err: BadInput) -> None:
+        self.count += 1
+        if self.count <= _MAX_LISTED:
+            self.first.append(number)
+        if self.count <= _MAX_REPORTED:
+            log.warning("%s:%d: %s", self.path, number, err)
+
+    def summarise(self) -> None:
+        if self.count:
+            more = ", ..." if self.count > _MAX_LISTED else ""
+            log.warning("%s: %d bad line(s) skipped (line %s%s); the others were read",
+                        self.path, self.count, ", ".join(map(str, self.first)), more)
+
+
 class GeoNamesDump(Source):
     """A GeoNames dump in the 19-column tab-separated format of allCountries.txt."""
 
@@ -39,13 +65,22 @@ class GeoNamesDump(Source):
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.bad_lines = 0
+        self.bad = _BadLines(self.path)
+
+    @property
+    def bad_lines(self) -> int:
+        """How many lines the last reading skipped."""
+        return len(self.bad)
 
     def fingerprint(self) -> str:
         return f"dump {self.path.name} {file_digest(self.path)}"
 
     def _lines(self) -> Iterator[str]:
-        if zipfile.is_zipfile(self.path):
+        try:
+            if not zipfile.is_zipfile(self.path):
+                with self.path.open(encoding="utf-8", errors="replace") as fh:
+                    yield from fh
+                return
             with zipfile.ZipFile(self.path) as archive:
                 members = [n for n in archive.namelist() if n.endswith(".txt")
                            and not n.lower().startswith("readme")]
@@ -53,25 +88,22 @@ class GeoNamesDump(Source):
                     raise BadInput(f"{self.path}: no .txt file inside the zip")
                 with archive.open(members[0]) as raw:
                     yield from io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
-            return
-        with self.path.open(encoding="utf-8", errors="replace") as fh:
-            yield from fh
+        except (OSError, zipfile.BadZipFile) as err:
+            raise BadInput(f"{self.path}: cannot read ({_reason(err)})") from err
 
     def records(self) -> Iterator[Record]:
+        self.bad = _BadLines(self.path)
         for number, line in enumerate(self._lines(), start=1):
             if not line.strip() or line.startswith("#"):
                 continue
             try:
                 record = _dump_record(line.rstrip("\n").split("\t"))
             except BadInput as err:
-                self.bad_lines += 1
-                if self.bad_lines <= _MAX_REPORTED:
-                    log.warning("%s:%d: %s", self.path, number, err)
+                self.bad.add(number, err)
                 continue
             if record is not None:
                 yield record
-        if self.bad_lines:
-            log.warning("%s: %d bad line(s) skipped", self.path, self.bad_lines)
+        self.bad.summarise()
 
 
 def _dump_record(cols: list[str]) -> Record | None:
@@ -111,37 +143,77 @@ class PlacesCsv(Source):
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self.bad = _BadLines(self.path)
+
+    @property
+    def bad_lines(self) -> int:
+        """How many rows the last reading skipped."""
+        return len(self.bad)
 
     def fingerprint(self) -> str:
         return f"csv {self.path.name} {file_digest(self.path)}"
 
     def records(self) -> Iterator[Record]:
-        with self.path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in self.required if c not in (reader.fieldnames or ())]
-            if missing:
-                raise BadInput(f"{self.path}: missing column(s) {', '.join(missing)}; "
-                               f"found {', '.join(reader.fieldnames or ()) or 'none'}")
-            for line, row in enumerate(reader, start=2):
-                yield _csv_record(row, where=f"{self.path}:{line}")
+        self.bad = _BadLines(self.path)
+        try:
+            with self.path.open(encoding="utf-8-sig", newline="") as fh:
+                reader = csv.DictReader(fh)
+                try:
+                    yield from self._rows(reader)
+                except UnicodeDecodeError as err:
+                    raise BadInput(f"{self.path}: not UTF-8 text ({err.reason} after line "
+                                   f"{reader.line_num}); save it as UTF-8 CSV") from err
+        except OSError as err:
+            raise BadInput(f"{self.path}: cannot read ({_reason(err)})") from err
+        self.bad.summarise()
+
+    def _rows(self, reader: csv.DictReader) -> Iterator[Record]:
+        fields = reader.fieldnames or ()
+        missing = [c for c in self.required if c not in fields]
+        if missing:
+            raise BadInput(f"{self.path}: missing column(s) {', '.join(missing)}; "
+                           f"found {', '.join(fields) or 'none'}")
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as err:
+                self.bad.add(reader.line_num, BadInput(f"not CSV: {err}"))
+                continue
+            try:
+                record = _csv_record(row, source=self.path.name)
+            except BadInput as err:
+                # The row's first line: a quoted field may span several.
+                self.bad.add(reader.line_num - sum(v.count("\n") for v in row.values()
+                                                   if isinstance(v, str)), err)
+                continue
+            yield record
 
 
-def _csv_record(row: dict[str, str], *, where: str) -> Record:
-    lat, lon = validate_coordinates(row["latitude"], row["longitude"], where=where)
+def _reason(err: BaseException) -> str:
+    return getattr(err, "strerror", None) or str(err)
+
+
+def _csv_record(row: dict[str, str], *, source: str) -> Record:
+    lat, lon = validate_coordinates(row["latitude"], row["longitude"])
     name = (row.get("name") or "").strip()
     if not name:
-        raise BadInput(f"{where}: empty name")
+        raise BadInput("empty name")
+    code = (row.get("country_code") or "").strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise BadInput(f"country_code is not an ISO alpha-2 code: {code!r}")
     kind = (row.get("kind") or "site").strip().lower()
     if kind not in KINDS:
-        raise BadInput(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+        raise BadInput(f"kind {kind!r} is not one of {', '.join(KINDS)}")
     population = (row.get("population") or "0").strip()
     if not population.isdigit():
-        raise BadInput(f"{where}: population is not a whole number: {population!r}")
+        raise BadInput(f"population is not a whole number: {population!r}")
     slug = (row.get("id") or "").strip() or name.lower().replace(" ", "-")
     place = Place(id=f"user:{slug}", name=name, latitude=lat, longitude=lon,
-                  country_code=(row.get("country_code") or "").strip().upper(), kind=kind,
+                  country_code=code, kind=kind,
                   feature=(row.get("feature") or kind).strip(), admin1=(row.get("admin1") or ""),
-                  population=int(population), source=f"user file {Path(where).name}")
+                  population=int(population), source=f"user file {source}")
     aliases = [a for a in (row.get("aliases") or "").split("|") if a.strip()]
     return place, usable_names([name, *aliases], codes=True) or (name,)
 

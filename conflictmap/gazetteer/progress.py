@@ -1,15 +1,12 @@
 """How a gazetteer build shows where it is: a bar on a terminal, else a line a step."""
 from __future__ import annotations
 
-import logging
 import sys
 import time
 from collections.abc import Callable
 from typing import Any
 
 __all__ = ["BuildProgress", "Progress", "ProgressOption"]
-
-log = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
 """A callable that takes each progress message."""
@@ -30,7 +27,7 @@ class BuildProgress:
         How many steps the build has: its sources, then the indexing.
     show
         A callable that takes each message; True for a tqdm bar when stderr is a
-        terminal, else one WARNING log line a step (a handful in all, so logs of
+        terminal, else one line a step on stderr (a handful in all, so logs of
         unattended runs stay short); False or None for nothing.
     """
 
@@ -100,4 +97,5 @@ def _is_terminal(stream: object) -> bool:
 
 
 def _log_line(message: str) -> None:
-    log.warning("gazetteer: %s", message)
+    # Asked-for progress, like the bar: printed, not logged, so it is no "WARNING".
+    print(f"gazetteer: {message}", file=sys.stderr, flush=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from conflictmap.maps.acled import read_acled
+from conflictmap.maps.basemap import ConflictMap, tile_layer
 from conflictmap.maps.core import (
     attacks_layer,
     event_layer,
@@ -15,6 +16,6 @@ from conflictmap.maps.core import (
 )
 from conflictmap.maps.data import LAYERS
 
-__all__ = ["LAYERS", "attacks_layer", "event_layer", "heat_layer", "interceptions_layer",
-           "links_layer", "make_map", "other_layer", "places_layer", "read_acled",
-           "strikes_layer"]
+__all__ = ["LAYERS", "ConflictMap", "attacks_layer", "event_layer", "heat_layer",
+           "interceptions_layer", "links_layer", "make_map", "other_layer", "places_layer",
+           "read_acled", "strikes_layer", "tile_layer"]

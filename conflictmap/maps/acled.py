@@ -1,7 +1,10 @@
 """Reading an ACLED CSV export into the events frame the map draws."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import logging
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +15,8 @@ if TYPE_CHECKING:
 
 __all__ = ["REQUIRED", "category_of", "read_acled"]
 
+log = logging.getLogger(__name__)
+
 REQUIRED = ("event_date", "event_type", "sub_event_type", "latitude", "longitude")
 # Other names the same columns go by in exports people pass around.
 _ALIASES = {"lat": "latitude", "lon": "longitude", "lng": "longitude", "long": "longitude",
@@ -19,6 +24,8 @@ _ALIASES = {"lat": "latitude", "lon": "longitude", "lng": "longitude", "long": "
             "sub_type": "sub_event_type"}
 _FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d/%m/%Y", "%B %d, %Y")
 _STATE = ("military forces", "air force", "police forces")
+# How many bad rows are named one by one in the log, before a count of the rest.
+_NAMED_ROWS = 10
 
 
 def category_of(event_type: str, sub_event_type: str, actor1: str = "") -> str:
@@ -35,14 +42,14 @@ def category_of(event_type: str, sub_event_type: str, actor1: str = "") -> str:
     return "other"
 
 
-def _date(value: object, line: int, path: Path) -> dt.date:
+def _date(value: object, row: int, lines: _Lines) -> dt.date:
     text = str(value).strip()
     for fmt in _FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise BadInput(f"{path}:{line}: event_date {text!r} is not a date")
+    raise BadInput(f"{lines.path}:{lines[row]}: event_date {text!r} is not a date")
 
 
 def read_acled(path: str | Path) -> geopandas.GeoDataFrame:
@@ -52,16 +59,45 @@ def read_acled(path: str | Path) -> geopandas.GeoDataFrame:
     and, where present, ``notes``, ``fatalities``, ``actor1``, ``actor2``, ``country``,
     ``admin1``, ``location``, ``geo_precision``, ``time_precision``, ``source``.
 
+    A row whose coordinates are not numbers or out of range is kept without a place
+    (no geometry), and fatalities that are not a count (negative, infinite, words) are
+    read as 0; each is logged as a warning with its file, line and value.
+
     Raises
     ------
     BadInput
-        Missing columns (all listed), or a row with a bad date or coordinates out of
-        range (with its line number).
+        Missing columns (all listed), or a row with a bad date (with its line number).
     """
     import geopandas
     import pandas as pd
 
     path = Path(path)
+    frame = _read_csv(path)
+    lines = _Lines(path)
+    lat, lon = _coordinates(frame, lines)
+    out = pd.DataFrame({
+        "event_id": frame.get("event_id", pd.Series(range(len(frame))).astype(str)),
+        "event_date": [_date(v, i, lines) for i, v in enumerate(frame["event_date"])],
+    })
+    for column in ("time_precision", "geo_precision", "iso"):
+        out[column] = _whole(frame.get(column, pd.Series([""] * len(frame))))
+    out["fatalities"] = _fatalities(frame, lines)
+    for column in ("event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
+                   "location", "source", "notes"):
+        out[column] = frame.get(column, pd.Series([""] * len(frame))).astype(str)
+    out["category"] = [category_of(t, s, a) for t, s, a in
+                       zip(out["event_type"], out["sub_event_type"], out["actor1"], strict=True)]
+    out["latitude"], out["longitude"] = lat, lon
+    out["event_date"] = pd.to_datetime(out["event_date"])
+    geometry = geopandas.points_from_xy(lon, lat)
+    geometry[lat.isna().to_numpy()] = None
+    return geopandas.GeoDataFrame(out, geometry=geometry, crs="EPSG:4326")
+
+
+def _read_csv(path: Path):
+    """The export's cells as text, with its columns' names made canonical and checked."""
+    import pandas as pd
+
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     except (OSError, pd.errors.ParserError, UnicodeDecodeError) as err:
@@ -71,28 +107,75 @@ def read_acled(path: str | Path) -> geopandas.GeoDataFrame:
     if missing:
         raise BadInput(f"{path}: not an ACLED export: missing column(s) {', '.join(missing)}; "
                        f"found {', '.join(frame.columns) or 'none'}")
-    lat = pd.to_numeric(frame["latitude"], errors="coerce")
-    lon = pd.to_numeric(frame["longitude"], errors="coerce")
-    bad = ~(lat.between(-90, 90) & lon.between(-180, 180))
-    if bad.any():
-        i = int(bad.to_numpy().nonzero()[0][0])
-        raise BadInput(f"{path}:{i + 2}: coordinates out of range or not numbers: "
-                       f"latitude {frame['latitude'].iloc[i]!r}, "
-                       f"longitude {frame['longitude'].iloc[i]!r}")
-    out = pd.DataFrame({
-        "event_id": frame.get("event_id", pd.Series(range(len(frame))).astype(str)),
-        "event_date": [_date(v, i + 2, path) for i, v in enumerate(frame["event_date"])],
-    })
-    for column in ("time_precision", "geo_precision", "fatalities", "iso"):
-        out[column] = pd.to_numeric(frame.get(column, pd.Series([None] * len(frame))),
-                                    errors="coerce").astype("Int64")
-    for column in ("event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
-                   "location", "source", "notes"):
-        out[column] = frame.get(column, pd.Series([""] * len(frame))).astype(str)
-    out["fatalities"] = out["fatalities"].fillna(0)
-    out["category"] = [category_of(t, s, a) for t, s, a in
-                       zip(out["event_type"], out["sub_event_type"], out["actor1"], strict=True)]
-    out["latitude"], out["longitude"] = lat, lon
-    out["event_date"] = pd.to_datetime(out["event_date"])
-    return geopandas.GeoDataFrame(out, geometry=geopandas.points_from_xy(lon, lat),
-                                  crs="EPSG:4326")
+    return frame
+
+
+class _Lines:
+    """The line of the file each row starts on (`lines[i]` for row *i*), counted only when
+    a message needs one: a quoted cell may span lines."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._starts: list[int] | None = None
+
+    def __getitem__(self, row: int) -> int:
+        if self._starts is None:
+            self._starts = []
+            with self.path.open(encoding="utf-8-sig", newline="") as fh:
+                reader = csv.reader(fh)
+                end = 0
+                for _ in reader:
+                    self._starts.append(end + 1)
+                    end = reader.line_num
+            del self._starts[0]  # the header
+        return self._starts[row] if row < len(self._starts) else row + 2
+
+
+def _warn_rows(messages: list[str], total: int, path: Path, rest: str) -> None:
+    """Warn about the first few bad rows one by one, then count the others."""
+    for message in messages:
+        log.warning("%s", message)
+    if total > len(messages):
+        log.warning("%s: %d more row(s) %s", path, total - len(messages), rest)
+
+
+def _coordinates(frame, lines: _Lines):
+    """Latitudes and longitudes as numbers; NaN (no place) for a row where either is not
+    a number or out of range, with a warning."""
+    import pandas as pd
+
+    lat = pd.to_numeric(frame["latitude"].str.strip(), errors="coerce")
+    lon = pd.to_numeric(frame["longitude"].str.strip(), errors="coerce")
+    bad = (~(lat.between(-90, 90) & lon.between(-180, 180))).to_numpy().nonzero()[0]
+    _warn_rows([f"{lines.path}:{lines[i]}: coordinates out of range or not numbers: latitude "
+                f"{frame['latitude'].iloc[i]!r}, longitude {frame['longitude'].iloc[i]!r}; "
+                "the event is kept without a place" for i in bad[:_NAMED_ROWS]], len(bad),
+               lines.path, "with coordinates out of range or not numbers kept without a place")
+    lat.iloc[bad], lon.iloc[bad] = math.nan, math.nan
+    return lat, lon
+
+
+def _fatalities(frame, lines: _Lines):
+    """Fatalities as whole numbers; 0 where empty, and 0 with a warning where not a
+    count (words, negative, infinite)."""
+    import pandas as pd
+
+    if "fatalities" not in frame:
+        return pd.Series([0] * len(frame), dtype="int64")
+    text = frame["fatalities"].str.strip()
+    number = pd.to_numeric(text, errors="coerce")
+    good = number.between(0, math.inf, inclusive="left") | (text == "")
+    bad = (~good).to_numpy().nonzero()[0]
+    _warn_rows([f"{lines.path}:{lines[i]}: fatalities {frame['fatalities'].iloc[i]!r} is not "
+                "a count; read as 0" for i in bad[:_NAMED_ROWS]], len(bad),
+               lines.path, "with fatalities that are not a count read as 0")
+    return number.where(good & number.notna(), 0).astype("int64")
+
+
+def _whole(series):
+    """Whole numbers, NA where a cell is empty, not a number or infinite."""
+    import pandas as pd
+
+    number = pd.to_numeric(series, errors="coerce")
+    number = number.where(number.abs() < 2**31)
+    return number.round().astype("Int64")

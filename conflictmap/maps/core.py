@@ -5,6 +5,9 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+import folium
+
+from conflictmap.maps.basemap import ConflictMap, tile_layer
 from conflictmap.maps.data import (
     CATEGORY_OF_LAYER,
     as_frames,
@@ -12,6 +15,7 @@ from conflictmap.maps.data import (
     located,
     points,
     records_for_map,
+    valid_point,
 )
 from conflictmap.maps.layers import EventLayer, Legend, LinkLayer, PlacesLayer, TimeFilter, Title
 
@@ -19,9 +23,6 @@ __all__ = ["attacks_layer", "event_layer", "heat_layer", "interceptions_layer", 
            "make_map", "other_layer", "places_layer", "strikes_layer"]
 
 log = logging.getLogger(__name__)
-
-_TILES = {"osm": "OpenStreetMap", "openstreetmap": "OpenStreetMap",
-          "light": "CartoDB positron", "dark": "CartoDB dark_matter"}
 
 
 def _prepared(events: Any):
@@ -84,6 +85,10 @@ def links_layer(links: Any, *, show: bool = True) -> LinkLayer:
         if line is None or line.is_empty:
             continue
         (lon1, lat1), (lon2, lat2) = line.coords[0][:2], line.coords[-1][:2]
+        if not (valid_point(lat1, lon1) and valid_point(lat2, lon2)):
+            log.warning("link %s -> %s: coordinates out of range or not numbers (%s); left "
+                        "off the map", start, end, line.wkt[:80])
+            continue
         rows.append([round(lat1, 5), round(lon1, 5), round(lat2, 5), round(lon2, 5),
                      bool(cross), str(start or ""), str(end or "")])
     return LinkLayer(rows, show=show)
@@ -100,7 +105,7 @@ def places_layer(events: Any, *, show: bool = False) -> PlacesLayer:
     if "origin_latitude" in frame:
         for lat, lon, name in zip(frame["origin_latitude"], frame["origin_longitude"],
                                   frame.get("origin_location", [""] * len(frame)), strict=True):
-            if lat == lat and lon == lon and lat is not None:  # not NaN
+            if valid_point(lat, lon):
                 seen.setdefault((round(float(lat), 5), round(float(lon), 5)), str(name))
     return PlacesLayer([[lat, lon, name] for (lat, lon), name in seen.items()], show=show)
 
@@ -118,8 +123,14 @@ def heat_layer(events: Any, *, show: bool = False):
 
 
 def make_map(events: Any, *, links: Any = None, title: str | None = None,
-             layers: Sequence[str] | None = None, tiles: str | None = "OpenStreetMap"):
+             layers: Sequence[str] | None = None,
+             tiles: str | folium.TileLayer | None = "OpenStreetMap",
+             attribution: str | None = None) -> ConflictMap:
     """A Leaflet map of events: switchable layers, links, legend, time filter.
+
+    Rows that cannot be drawn never break the map: coordinates that are not numbers or
+    out of range leave the event off the map (the legend counts it), fatalities that are
+    not a count show as 0, and each is logged with its row.
 
     Parameters
     ----------
@@ -131,26 +142,34 @@ def make_map(events: Any, *, links: Any = None, title: str | None = None,
     layers
         The layers to include, from `conflictmap.maps.LAYERS`; default all.
     tiles
-        A folium tile name ("OpenStreetMap", "CartoDB positron"...), a URL template, or
-        None for no base map (for use without a network).
+        "OpenStreetMap", "light", "dark", an xyzservices provider name, a tile URL
+        template (``https://.../{z}/{x}/{y}.png``), a `folium.TileLayer`, or None for
+        no base map (for use without a network).
+    attribution
+        Who the tiles come from, for a URL template (default: its host).
 
     Returns
     -------
-    folium.Map
-    """
-    import folium
+    ConflictMap
+        A `folium.Map`; layers added to it afterwards are listed in its layer control.
 
-    frame, link_frame = as_frames(events, links)
+    Raises
+    ------
+    BadInput
+        Unknown layers or tiles (the message lists the choices).
+    """
     wanted = checked_layers(layers)
-    fmap = folium.Map(tiles=_tiles(tiles), prefer_canvas=True, control_scale=True,
-                      location=[30, 30], zoom_start=3)
+    fmap = ConflictMap(tile_layer(tiles, attribution=attribution), prefer_canvas=True,
+                       control_scale=True, location=[30, 30], zoom_start=3)
+    frame, link_frame = as_frames(events, links)
     prepared = _prepared(frame)
+    shown = {c for name in wanted for c in CATEGORY_OF_LAYER.get(name, ())}
+    # The view is set before any marker is clustered, so that no zoom ends while the
+    # clusters are built.
+    _fit(fmap, prepared, shown)
     event_layers = [event_layer(frame, name, _prepared_data=prepared)
                     for name in CATEGORY_OF_LAYER if name in wanted]
-    for layer in event_layers:
-        if layer.count:
-            layer.add_to(fmap)
-    event_layers = [layer for layer in event_layers if layer.count]
+    event_layers = [layer.add_to(fmap) for layer in event_layers if layer.count]
     has_links = link_frame is not None and len(link_frame) > 0 and "Links" in wanted
     if has_links:
         links_layer(link_frame).add_to(fmap)
@@ -159,29 +178,35 @@ def make_map(events: Any, *, links: Any = None, title: str | None = None,
     if "Heat map" in wanted:
         heat_layer(frame).add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    _decorate(fmap, prepared, event_layers, title=title, links=has_links)
+    _decorate(fmap, prepared, event_layers, shown, title=title, links=has_links)
     return fmap
 
 
-def _decorate(fmap, prepared, event_layers, *, title: str | None, links: bool) -> None:
-    frame, records, where, lats, lons = prepared
+def _fit(fmap: ConflictMap, prepared: tuple, shown: set[str]) -> None:
+    """Fit the view to the events shown (or else all), at once: no animated zoom."""
+    _, records, where, lats, lons = prepared
+    where = [i for i in where if records[i]["category"] in shown] or where
+    if where:
+        ys, xs = [lats[i] for i in where], [lons[i] for i in where]
+        fit = folium.FitBounds([[min(ys), min(xs)], [max(ys), max(xs)]], padding=(20, 20),
+                               max_zoom=9)
+        fit.options["animate"] = False
+        fit.add_to(fmap)
+
+
+def _decorate(fmap, prepared, event_layers, shown: set[str], *, title: str | None,
+              links: bool) -> None:
+    """The legend (counting the events of the layers shown), time filter and title."""
+    _, records, where, _, _ = prepared
+    mine = [i for i, r in enumerate(records) if r["category"] in shown]
+    drawn = [i for i in where if records[i]["category"] in shown]
     counts: dict[str, int] = {}
-    for i in where:
+    for i in drawn:
         counts[records[i]["category"]] = counts.get(records[i]["category"], 0) + 1
-    Legend(counts, unlocated=len(frame) - len(where), links=links,
-           empty=not where).add_to(fmap)
-    days = [records[i]["day"] for i in where if records[i]["day"] is not None]
+    Legend(counts, unlocated=len(mine) - len(drawn), links=links,
+           empty=not drawn and not links).add_to(fmap)
+    days = [records[i]["day"] for i in drawn if records[i]["day"] is not None]
     if days and event_layers and min(days) < max(days):
         TimeFilter(event_layers, min(days), max(days)).add_to(fmap)
     if title:
         Title(title).add_to(fmap)
-    if where:
-        ys, xs = [lats[i] for i in where], [lons[i] for i in where]
-        fmap.fit_bounds([[min(ys), min(xs)], [max(ys), max(xs)]], padding=(20, 20),
-                        max_zoom=9)
-
-
-def _tiles(tiles: str | None) -> str | None:
-    if tiles is None or str(tiles).lower() in ("none", ""):
-        return None
-    return _TILES.get(str(tiles).lower(), tiles)

@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from typing import Any
 
 import folium
-from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
+from conflictmap.maps.basemap import DEFAULT_MAX_ZOOM
 from conflictmap.maps.data import POPUP_FIELDS, safe_json
 
 __all__ = ["COLORS", "EventLayer", "Legend", "LinkLayer", "PlacesLayer", "TimeFilter", "Title"]
@@ -42,9 +42,10 @@ function conflictmapPopup(record) {
         var label = document.createElement("b");
         label.textContent = field[1] + ": ";
         line.appendChild(label);
-        if (field[0] === "article" && /^https?:\\/\\//i.test(record.url || "")) {
+        var url = field[0] === "article" ? conflictmapWebUrl(record.url) : null;
+        if (url) {
             var link = document.createElement("a");
-            link.href = record.url;
+            link.href = url;
             link.target = "_blank";
             link.rel = "noopener noreferrer";
             link.textContent = value;
@@ -56,8 +57,14 @@ function conflictmapPopup(record) {
     });
     return box;
 }
+function conflictmapWebUrl(text) {
+    // Only http and https links: never javascript:, data: and the like.
+    var url;
+    try { url = new URL(text || ""); } catch (err) { return null; }
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+}
 function conflictmapRadius(record) {
-    return 5 + 2 * Math.log2(1 + (record.fatalities || 0));
+    return 5 + 2 * Math.log2(1 + Math.max(0, record.fatalities || 0));
 }
 </script>
 <style>
@@ -94,8 +101,11 @@ class EventLayer(MarkerCluster):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
+        // No chunked loading: markercluster leaves a cluster's bounds unset until its
+        // last chunk, and a zoom or move that ends before then throws "reading 'lat'"
+        // in _zoomEnd/_moveEnd and stops the other layers from clustering.
         var {{ this.get_name() }} = L.markerClusterGroup({
-            chunkedLoading: true, maxClusterRadius: 45, disableClusteringAtZoom: 10,
+            chunkedLoading: false, maxClusterRadius: 45, disableClusteringAtZoom: 10,
             iconCreateFunction: function (cluster) {
                 var n = cluster.getChildCount();
                 var size = n < 10 ? 26 : n < 100 ? 32 : n < 1000 ? 38 : 44;
@@ -109,6 +119,12 @@ class EventLayer(MarkerCluster):
                                   iconSize: [size, size]});
             }
         });
+        {{ this.get_name() }}.onAdd = function (map) {
+            // Clusters need a zoom range, which a map without tiles lacks ("Map has no
+            // maxZoom specified").
+            if (!isFinite(map.getMaxZoom())) { map.setMaxZoom({{ this.max_zoom }}); }
+            L.MarkerClusterGroup.prototype.onAdd.call(this, map);
+        };
         {{ this.get_name() }}.cmRecords = {{ this.records_json }};
         {{ this.get_name() }}.cmRows = {{ this.rows_json }};
         {{ this.get_name() }}.cmCategory = {{ this.category_json }};
@@ -147,13 +163,63 @@ class EventLayer(MarkerCluster):
         self.records_json = safe_json(list(records))
         self.category_json = safe_json(category)
         self.count = len(rows)
+        self.max_zoom = DEFAULT_MAX_ZOOM
 
     def render(self, **kwargs):
         _add_helpers(self)
         super().render(**kwargs)
 
 
-class LinkLayer(JSCSSMixin, Layer):
+# A line with an arrow glyph at its middle, pointing from its first point to its last:
+# SVG text along the line's own path. (leaflet-textpath puts its text into the map's
+# default renderer instead, which on these maps is a canvas, or not yet made: the arrows
+# never showed, or the page threw "reading '_container'".)
+_ARROW_LINE = """
+<script>
+var ConflictmapArrowLine = L.Polyline.extend({
+    onAdd: function (map) {
+        L.Polyline.prototype.onAdd.call(this, map);
+        this._cmArrowAdd();
+    },
+    onRemove: function (map) {
+        if (this._cmArrow && this._cmArrow.parentNode) {
+            this._cmArrow.parentNode.removeChild(this._cmArrow);
+        }
+        L.Polyline.prototype.onRemove.call(this, map);
+    },
+    bringToFront: function () {
+        L.Polyline.prototype.bringToFront.call(this);
+        this._cmArrowAdd();
+        return this;
+    },
+    _cmArrowAdd: function () {
+        var path = this._path;
+        if (!path || !path.parentNode || !path.namespaceURI.match(/svg/)) { return; }
+        if (!this._cmArrow) {
+            var id = "conflictmap-link-" + L.Util.stamp(this);
+            var text = L.SVG.create("text"), along = L.SVG.create("textPath");
+            path.setAttribute("id", id);
+            along.setAttribute("href", "#" + id);
+            along.setAttributeNS("http://www.w3.org/1999/xlink", "xlink:href", "#" + id);
+            along.setAttribute("startOffset", "50%");
+            along.setAttribute("text-anchor", "middle");
+            along.textContent = "\u25ba";
+            text.setAttribute("class", "conflictmap-arrow");
+            text.setAttribute("dy", "0.35em");
+            text.setAttribute("fill", this.options.color);
+            text.setAttribute("font-size", "16");
+            text.setAttribute("pointer-events", "none");
+            text.appendChild(along);
+            this._cmArrow = text;
+        }
+        path.parentNode.insertBefore(this._cmArrow, path.nextSibling);
+    }
+});
+</script>
+"""
+
+
+class LinkLayer(Layer):
     """Directed lines from launch origins to targets and between the events of one
     operation; a cross-border link is red and dashed, an arrow marks the direction.
 
@@ -171,26 +237,18 @@ class LinkLayer(JSCSSMixin, Layer):
             var renderer = L.svg({padding: 0.5});
             rows.forEach(function (row) {
                 var cross = row[4];
-                var color = cross ? "{{ this.cross_color }}" : "{{ this.origin_color }}";
-                var line = L.polyline([[row[0], row[1]], [row[2], row[3]]], {
-                    renderer: renderer, color: color, weight: 3, opacity: 0.9,
+                var line = new ConflictmapArrowLine([[row[0], row[1]], [row[2], row[3]]], {
+                    renderer: renderer, weight: 3, opacity: 0.9,
+                    color: cross ? "{{ this.cross_color }}" : "{{ this.origin_color }}",
                     dashArray: cross ? "8 6" : null,
                     className: cross ? "conflictmap-link cross-border" : "conflictmap-link"});
                 line.bindTooltip(conflictmapText(row[5] + " → " + row[6]
                                                  + (cross ? " (cross-border)" : "")));
                 group.addLayer(line);
-                line.on("add", function () {
-                    if (line.setText) {
-                        line.setText("►", {center: true, offset: 5,
-                                            attributes: {fill: color, "font-size": "16"}});
-                    }
-                });
             });
         })({{ this.get_name() }}, {{ this.rows_json }});
         {% endmacro %}
         """)
-    default_js = [("leaflet_textpath",
-                   "https://cdn.jsdelivr.net/npm/leaflet-textpath@1.2.3/leaflet.textpath.min.js")]
 
     def __init__(self, rows: Sequence[Sequence[Any]], *, name: str = "Links",
                  show: bool = True) -> None:
@@ -203,6 +261,8 @@ class LinkLayer(JSCSSMixin, Layer):
 
     def render(self, **kwargs):
         _add_helpers(self)
+        self.get_root().header.add_child(folium.Element(_ARROW_LINE),
+                                         name="conflictmap_arrow_line")
         super().render(**kwargs)
 
 
@@ -252,14 +312,15 @@ class Legend(folium.MacroElement):
                  empty: bool = False) -> None:
         super().__init__()
         self._name = "Legend"
-        rows = ["<b>Events</b>"]
+        rows = []
         for category, label in (("attack", "Attacks"), ("strike", "Strikes"),
                                 ("interception", "Interceptions"), ("clash", "Clashes"),
                                 ("other", "Other")):
             if counts.get(category):
                 rows.append(f'<div><i style="background:{COLORS[category]}"></i>'
                             f"{label}: {int(counts[category])}</div>")
-        rows.append("<div><small>marker size: fatalities</small></div>")
+        if rows:
+            rows = ["<b>Events</b>", *rows, "<div><small>marker size: fatalities</small></div>"]
         if links:
             rows.append(f'<div><i class="line" style="background:{LINK_COLORS["origin"]}">'
                         "</i>launch origin → target</div>")
@@ -268,7 +329,7 @@ class Legend(folium.MacroElement):
         if empty:
             rows.append("<div><b>No events to show.</b></div>")
         if unlocated:
-            rows.append(f"<div>{int(unlocated)} event(s) without coordinates "
+            rows.append(f"<div>{int(unlocated)} event(s) without usable coordinates "
                         "not shown</div>")
         self.html_json = safe_json("".join(rows))
 

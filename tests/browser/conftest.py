@@ -24,6 +24,17 @@ def browser_deps():
 
 
 @pytest.fixture(scope="session")
+def seed_events(gazetteer):
+    """The events and links of the seed article."""
+    from conflictmap.article import read_text
+    from conflictmap.extract import extract_events
+
+    from ..conftest import SEED
+
+    return extract_events(read_text(SEED), gazetteer=gazetteer)
+
+
+@pytest.fixture(scope="session")
 def browser_harness(browser_deps):
     """One Chromium for the session, shared by the tests' ``open_map`` calls."""
     with Harness() as harness:

@@ -326,13 +326,16 @@ class Harness:
     @contextlib.contextmanager
     def open_map(self, html_path: str | Path, *, screenshot: str | Path | None = None,
                  wait_for_map: bool = True, viewport: tuple[int, int] = (1024, 768),
-                 timeout_ms: int = 15_000) -> Iterator[PageResult]:
+                 timeout_ms: int = 15_000, cpu_slowdown: float | None = None
+                 ) -> Iterator[PageResult]:
         """Open ``html_path`` in a fresh browser context and yield its ``PageResult``.
 
         With ``wait_for_map`` (the default) it waits until every folium map on the page
         has loaded, failing with the page's errors if none does; without it, it waits
         for the load event only (for pages expected to break). Then it waits for the
         network to go idle and the fonts to load, and writes ``screenshot`` if given.
+        ``cpu_slowdown`` (say 10) runs the page that many times slower, as on a slow or
+        busy machine, to bring out races between timers and events.
         """
         html_path = Path(html_path).resolve()
         context = self.browser.new_context(
@@ -340,6 +343,9 @@ class Harness:
             service_workers="block")
         context.set_default_timeout(timeout_ms)
         page = context.new_page()
+        if cpu_slowdown:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
         result = PageResult(page=page, url=html_path.as_uri())
 
         def on_console(msg: Any) -> None:

@@ -3,24 +3,11 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
-from conflictmap.article import Article, read_text
+from conflictmap.article import Article
 from conflictmap.extract import extract_events
 from conflictmap.maps import make_map
 
-from ..conftest import SEED
-
-# Every event layer of a page, with its marker count and whether the map shows it.
-_LAYERS_JS = """(map) => Object.keys(window)
-    .filter(k => k.startsWith("event_layer_") && window[k] && window[k].cmRows)
-    .map(k => ({name: k, category: window[k].cmCategory, markers: window[k].getLayers().length,
-                shown: map.hasLayer(window[k])}))"""
-
-
-@pytest.fixture(scope="module")
-def seed_events(gazetteer):
-    return extract_events(read_text(SEED), gazetteer=gazetteer)
+from .probes import ARROWS_JS, LAYERS_JS, check_drawn, drawn_counts
 
 
 def test_seed_map(browser_harness, seed_events, tmp_path):
@@ -30,12 +17,15 @@ def test_seed_map(browser_harness, seed_events, tmp_path):
     with browser_harness.open_map(html, screenshot=tmp_path / "seed.png") as result:
         result.assert_clean()
         page = result.page
-        layers = result.eval_map(_LAYERS_JS)
+        layers = result.eval_map(LAYERS_JS)
         assert sum(layer["markers"] for layer in layers) == len(located)
         assert all(layer["shown"] for layer in layers)
         assert page.locator("path.conflictmap-link").count() == len(seed_events.links)
         assert page.locator("path.cross-border").count() == 1
-        assert page.locator("textPath").count() == len(seed_events.links)  # the arrows
+        arrows = result.eval_map(ARROWS_JS)  # each drawn, at the middle of its line
+        assert len(arrows) == len(seed_events.links)
+        assert all(a["w"] > 0 and a["h"] > 0 and a["off"] < 12 for a in arrows), arrows
+        check_drawn(result, drawn_counts(e.category for e in located))
         overlays = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
         names = [o.strip() for o in overlays]
         for name in ("Attacks", "Strikes", "Interceptions", "Links", "Places mentioned",
@@ -61,16 +51,16 @@ def test_seed_map(browser_harness, seed_events, tmp_path):
         # Switching the attacks layer off hides its markers; on again shows them.
         page.locator(".leaflet-control-layers-overlays label",
                      has_text="Attacks").locator("input").uncheck()
-        shown = {x["category"]: x["shown"] for x in result.eval_map(_LAYERS_JS)}
+        shown = {x["category"]: x["shown"] for x in result.eval_map(LAYERS_JS)}
         assert shown["attack"] is False and shown["strike"] is True
         page.locator(".leaflet-control-layers-overlays label",
                      has_text="Attacks").locator("input").check()
-        assert all(x["shown"] for x in result.eval_map(_LAYERS_JS))
+        assert all(x["shown"] for x in result.eval_map(LAYERS_JS))
 
         # The time filter keeps the events between two dates.
         page.locator("input.conflictmap-from").fill("18810")  # 2021-07-02
         page.locator("input.conflictmap-from").dispatch_event("input")
-        after = sum(x["markers"] for x in result.eval_map(_LAYERS_JS))
+        after = sum(x["markers"] for x in result.eval_map(LAYERS_JS))
         assert 0 < after < len(located)
         result.assert_clean()
 
@@ -123,8 +113,9 @@ def test_hundred_thousand_events_stay_usable(browser_harness, tmp_path):
                                   timeout_ms=120_000) as result:
         first_render = time.perf_counter() - opened
         result.assert_clean()
-        layers = result.eval_map(_LAYERS_JS)
+        layers = result.eval_map(LAYERS_JS)
         assert sum(x["markers"] for x in layers) == 100_000
+        check_drawn(result, {x["category"]: x["markers"] for x in layers})
         toggled = result.eval_map("""(map) => {
             const t0 = performance.now();
             const layers = Object.keys(window).filter(k => k.startsWith("event_layer_"))

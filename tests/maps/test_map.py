@@ -8,7 +8,7 @@ import pytest
 
 from conflictmap.event import Event, Link
 from conflictmap.exceptions import BadInput
-from conflictmap.maps import LAYERS, make_map, read_acled, strikes_layer
+from conflictmap.maps import LAYERS, make_map, strikes_layer
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -35,7 +35,7 @@ def test_layers_legend_and_filter():
     html = _html(make_map(events, links=[link], title="Test map"))
     for name in LAYERS:
         assert json.dumps(name) in html
-    assert "1 event(s) without coordinates not shown" in html
+    assert "1 event(s) without usable coordinates not shown" in html
     assert "conflictmap-filter" in html and "Test map" in html
 
 
@@ -65,36 +65,23 @@ def test_unknown_layer_is_a_clear_error():
         make_map([_event(1, "attack")], layers=["Attacks", "Bombs"])
 
 
-def test_acled_export(tmp_path):
-    from benchmarks.synthetic import write_acled_like
-
-    frame = read_acled(write_acled_like(tmp_path / "acled.csv", 200))
-    assert len(frame) == 200 and frame.crs.to_epsg() == 4326
-    assert set(frame["category"]) <= {"attack", "strike", "interception", "clash", "other"}
-    assert "Strikes" in _html(make_map(frame))
-
-
-def test_acled_missing_columns_are_listed(tmp_path):
-    path = tmp_path / "bad.csv"
-    path.write_text("event_date,event_type,lat\n2024-01-01,Battles,33\n", encoding="utf-8")
-    with pytest.raises(BadInput, match="missing column.*sub_event_type, longitude"):
-        read_acled(path)
+def test_the_legend_counts_the_layers_shown():
+    events = [_event(1, "attack"), _event(2, "strike"), _event(3, "strike", located=False)]
+    html = _html(make_map(events, layers=["Strikes"], tiles=None))
+    assert "Strikes: 1" in html and "Attacks:" not in html
+    assert "1 event(s) without usable coordinates not shown" in html
+    link = Link("l1", "origin", "", "e1", "Hit", "Place 1", 33.6, 42.8, 33.1, 44.0, "IQ", "IQ")
+    html = _html(make_map(events, links=[link], layers=["Links"], tiles=None))
+    assert "Strikes:" not in html and "No events to show." not in html
+    assert "launch origin" in html
 
 
-def test_acled_coordinates_out_of_range_name_the_line(tmp_path):
-    path = tmp_path / "bad.csv"
-    path.write_text("event_date,event_type,sub_event_type,latitude,longitude\n"
-                    "2024-01-01,Battles,Armed clash,33,44\n"
-                    "2024-01-02,Battles,Armed clash,133,44\n", encoding="utf-8")
-    with pytest.raises(BadInput, match=r"bad.csv:3: coordinates out of range"):
-        read_acled(path)
+def test_links_with_bad_coordinates_are_left_off(caplog):
+    import logging
 
-
-def test_acled_dates_in_acled_style(tmp_path):
-    path = tmp_path / "a.csv"
-    path.write_text("event_date,event_type,sub_event_type,latitude,longitude,fatalities\n"
-                    "07 July 2021,Battles,Armed clash,33,44,3\n", encoding="utf-8")
-    frame = read_acled(path)
-    assert str(frame["event_date"].iloc[0])[:10] == "2021-07-07"
-
-
+    good = Link("l1", "origin", "", "e1", "Hit", "Place 1", 33.6, 42.8, 33.1, 44.0, "IQ", "IQ")
+    bad = Link("l2", "origin", "", "e1", "Far", "Place 1", 133.6, 42.8, 33.1, 44.0, "IQ", "IQ")
+    with caplog.at_level(logging.WARNING, logger="conflictmap.maps"):
+        html = _html(make_map([_event(1, "attack")], links=[good, bad], tiles=None))
+    assert "133.6" not in html and "Hit" in html
+    assert "link Far -> Place 1: coordinates out of range" in caplog.text

@@ -82,14 +82,20 @@ def _add_map_commands(commands) -> None:
                     "events file written by 'extract' (.geojson, .csv, .gpkg), or an ACLED "
                     "CSV export.")
     mapping.add_argument("paths", nargs="+", metavar="PATH")
-    mapping.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.html")
+    mapping.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.html",
+                         help="the map to write (.html or .htm); replaced only once written")
     mapping.add_argument("--title", help="a title shown on the map")
     mapping.add_argument("--layers", help="comma-separated layers to include (default all): "
                                           "Attacks, Strikes, Interceptions, Other events, "
                                           "Links, Places mentioned, Heat map")
     mapping.add_argument("--tiles", default="OpenStreetMap",
-                         help="base map: OpenStreetMap, light, dark, a tile URL template, "
-                              "or none")
+                         help="base map: OpenStreetMap (default), light, dark, none, an "
+                              "xyzservices provider name such as Esri.WorldImagery, or a "
+                              "tile URL template such as "
+                              "'https://tile.example.org/{z}/{x}/{y}.png'")
+    mapping.add_argument("--attribution", metavar="TEXT",
+                         help="who the tiles of a URL template come from, shown on the map "
+                              "(HTML allowed; default: the tile server's host name)")
     mapping.add_argument("--acled", action="store_true",
                          help="read the CSV as an ACLED export (detected by its columns)")
     mapping.add_argument("--published", metavar="YYYY-MM-DD",
@@ -115,7 +121,8 @@ def _add_gazetteer_commands(commands) -> None:
     lookup = gaz_commands.add_parser("lookup", help="candidates for a name, and why they rank",
                                      description="Show the candidates for a name, best first.")
     lookup.add_argument("name")
-    lookup.add_argument("--country", help="ISO alpha-2 code to keep (allows fuzzy matches)")
+    lookup.add_argument("--country", help="keep places in this country: an ISO alpha-2 code "
+                                          "or a name (IQ, Iraq); allows fuzzy matches")
     lookup.add_argument("--limit", type=int, default=10)
     lookup.add_argument("--format", choices=("table", "json"), default="table")
     lookup.set_defaults(run=_run_lookup)
@@ -136,7 +143,7 @@ def _gazetteer(args: argparse.Namespace, *, online: str | None = None):
     from conflictmap.gazetteer import Gazetteer
 
     return Gazetteer.default(cache_dir=args.cache_dir, online=online,
-                             progress=lambda msg: log.info("gazetteer: %s", msg))
+                             progress=not getattr(args, "no_progress", False))
 
 
 def _read_input(name: str) -> tuple[str, str]:
@@ -256,14 +263,26 @@ def _map_input(args: argparse.Namespace):
 
 
 def _run_map(args: argparse.Namespace) -> int:
+    from conflictmap._files import prepare_output, replacing
+    from conflictmap.exceptions import BadInput
     from conflictmap.maps import make_map
+    from conflictmap.maps.basemap import tile_layer
+    from conflictmap.maps.data import checked_layers
 
+    # The output, layers and tiles are checked before articles are read and extracted.
+    output = prepare_output(args.output, suffixes={".html", ".htm"})
+    layers = ([x.strip() for x in args.layers.split(",") if x.strip()]
+              if args.layers else None)
+    checked_layers(layers)
+    tiles = tile_layer(args.tiles, attribution=args.attribution)
     events, links, failed = _map_input(args)
-    layers = [x.strip() for x in args.layers.split(",")] if args.layers else None
-    fmap = make_map(events, links=links, title=args.title, layers=layers, tiles=args.tiles)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    fmap.save(str(args.output))
-    print(f"{len(events)} events mapped -> {args.output}", file=sys.stderr)
+    fmap = make_map(events, links=links, title=args.title, layers=layers, tiles=tiles)
+    try:
+        with replacing(output) as tmp:
+            fmap.save(str(tmp))
+    except OSError as err:
+        raise BadInput(f"{output}: cannot write ({err.strerror or err})") from err
+    print(f"{len(events)} events mapped -> {output}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -317,7 +336,7 @@ def _run_lookup(args: argparse.Namespace) -> int:
 def _run_build(args: argparse.Namespace) -> int:
     from conflictmap.gazetteer import Gazetteer
 
-    gaz = Gazetteer.default(cache_dir=args.cache_dir, rebuild=args.rebuild)
+    gaz = Gazetteer.default(cache_dir=args.cache_dir, rebuild=args.rebuild, check=True)
     for store in gaz.stores:
         print(f"{store.path}: {len(store):,} places, {len(store.index):,} names")
     return 0
@@ -326,8 +345,12 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_import(args: argparse.Namespace) -> int:
     from conflictmap.gazetteer import Gazetteer
 
-    count = Gazetteer.import_file(args.file, cache_dir=args.cache_dir)
-    print(f"imported {count:,} places from {args.file}")
+    done = Gazetteer.import_file(args.file, cache_dir=args.cache_dir)
+    print(f"imported {plural(done.places, 'place')} from {args.file}")
+    if done.bad_lines:
+        print(f"conflictmap: {plural(done.bad_lines, 'bad line')} skipped (named above)",
+              file=sys.stderr)
+        return EXIT_FAILED_RECORDS
     return 0
 
 

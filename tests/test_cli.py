@@ -109,10 +109,22 @@ def test_empty_text(tmp_path, gazetteer):
     assert "empty text" in done.stderr.decode()
 
 
-def test_bad_import_file(tmp_path):
-    _one_line_error(_run("--cache-dir", str(tmp_path), "gazetteer", "import",
-                         str(DATA / "gazetteer" / "bad_places.csv")),
-                    "bad_places.csv:3: coordinates out of range")
+def test_bad_import_rows_are_skipped_with_their_line(tmp_path):
+    done = _run("--cache-dir", str(tmp_path), "gazetteer", "import",
+                str(DATA / "gazetteer" / "bad_places.csv"))
+    err = done.stderr.decode()
+    assert done.returncode == 1 and "Traceback" not in err, err  # some lines failed
+    assert "bad_places.csv:3: coordinates out of range" in err
+    assert "imported 1 place from" in done.stdout.decode()
+    assert "1 bad line skipped" in err
+
+
+def test_lookup_takes_a_country_name(gazetteer, capsys):
+    assert main(["gazetteer", "lookup", "Hit", "--country", "Iraq", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and rows[0]["country_code"] == "IQ"
+    assert main(["gazetteer", "lookup", "Hit", "--country", "Irak"]) == 2
+    assert "ISO alpha-2 code" in capsys.readouterr().err
 
 
 def test_unknown_command():

@@ -101,8 +101,8 @@ def checked_events(frame: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
     """The events frame, fit to draw.
 
     A row whose coordinates are not numbers, infinite or out of range loses its point
-    (it is counted as not located); fatalities that are missing, not numbers, negative
-    or infinite become 0; each is logged with its row. A line or area becomes a point on
+    (it is counted as not located); fatalities that are not numbers, negative or
+    infinite become 0, each logged with its row (empty ones too, silently). A line or area becomes a point on
     it. The frame is returned as it is when nothing is wrong, else a copy.
     """
     import shapely
@@ -111,8 +111,11 @@ def checked_events(frame: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
     bad_points, areas = _bad_points(geometry)
     deaths = (pd.to_numeric(frame["fatalities"], errors="coerce").astype(float).to_numpy()
               if "fatalities" in frame else np.zeros(len(frame)))
+    # An empty cell is no count, and no error: it shows as 0 without a warning.
+    missing = frame["fatalities"].isna().to_numpy() if "fatalities" in frame else \
+        np.zeros(len(frame), dtype=bool)
     with np.errstate(invalid="ignore"):
-        bad_deaths = ~np.isfinite(deaths) | (deaths < 0)
+        bad_deaths = (~np.isfinite(deaths) | (deaths < 0)) & ~missing
     if not (bad_points.any() or bad_deaths.any() or areas.any()):
         return frame
     _log_rows(frame, bad_points, "coordinates out of range or not numbers ({}); left off "
@@ -127,7 +130,8 @@ def checked_events(frame: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
     geometry[bad_points] = None
     frame[frame.geometry.name] = geometry
     if "fatalities" in frame:
-        frame["fatalities"] = np.where(bad_deaths, 0, np.nan_to_num(deaths)).astype(int)
+        frame["fatalities"] = np.where(bad_deaths | missing, 0,
+                                       np.nan_to_num(deaths)).astype(int)
     return frame
 
 

@@ -40,7 +40,17 @@ def test_bad_coordinates_leave_the_event_off_the_map(caplog, point):
     assert frame.geometry.iloc[1] is not None  # the caller's frame is left as it was
 
 
-@pytest.mark.parametrize("fatalities", [-4, math.inf, -math.inf, math.nan, None, "many"])
+@pytest.mark.parametrize("fatalities", [math.nan, None])
+def test_empty_fatalities_are_shown_as_zero_without_a_warning(caplog, fatalities):
+    frame = _frame([(33.0, 44.0), (33.5, 44.5)], [3, fatalities])
+    with caplog.at_level(logging.WARNING, logger="conflictmap.maps"):
+        checked, _ = as_frames(frame)
+        make_map(frame, tiles=None)
+    assert [r["fatalities"] for r in records_for_map(checked)] == [3, 0]
+    assert not caplog.records
+
+
+@pytest.mark.parametrize("fatalities", [-4, math.inf, -math.inf, "many"])
 def test_bad_fatalities_are_shown_as_zero(caplog, fatalities):
     frame = _frame([(33.0, 44.0), (33.5, 44.5)], [3, fatalities])
     with caplog.at_level(logging.WARNING, logger="conflictmap.maps"):

@@ -102,8 +102,9 @@ def checked_events(frame: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
 
     A row whose coordinates are not numbers, infinite or out of range loses its point
     (it is counted as not located); fatalities that are not numbers, negative or
-    infinite become 0, each logged with its row (empty ones too, silently). A line or area becomes a point on
-    it. The frame is returned as it is when nothing is wrong, else a copy.
+    infinite become 0, each logged with its row (empty ones too, silently). A line or
+    area becomes a point on it. The frame is returned as it is when nothing is wrong,
+    else a copy.
     """
     import shapely
 

@@ -32,11 +32,11 @@ def prepare_output(path: str | os.PathLike[str], *,
     Path
     """
     path = Path(path)
+    if path.is_dir():
+        raise BadInput(f"{path}: is a folder; give a file name")
     if suffixes is not None and path.suffix.lower() not in suffixes:
         raise BadInput(f"{path}: unknown extension {path.suffix or '(none)'!r}; supported: "
                        f"{', '.join(sorted(suffixes))}")
-    if path.is_dir():
-        raise BadInput(f"{path}: is a folder; give a file name")
     for parent in path.parents:
         if parent.exists():
             if not parent.is_dir():

@@ -174,7 +174,8 @@ class Gazetteer:
                     continue
                 store.close()
                 if store is first:
-                    log.warning("the gazetteer cache %s is damaged; rebuilding it", store.path)
+                    # The rebuild checks the file and says what is damaged, once.
+                    log.debug("the gazetteer cache %s is damaged", store.path)
                     stores.append(self._rebuild())  # type: ignore[misc]
                 else:
                     log.warning("leaving out %s, found damaged; %s", store.path, _USER_FIX)

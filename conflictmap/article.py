@@ -23,6 +23,7 @@ from os import PathLike
 from pathlib import Path
 from typing import BinaryIO
 
+from conflictmap._words import plural
 from conflictmap.exceptions import BadInput
 
 __all__ = ["Article", "ArticleReader", "as_date", "decode", "parse_header", "read_articles",
@@ -288,7 +289,7 @@ def _decode_unit(data: bytes) -> tuple[str, str | None]:
     at = f"line {line}, byte {first}" if line > 1 else f"byte {first}"
     if len(_WIDE_CHAR.findall(escaped)) >= bad:
         return (data.decode("utf-8", "replace"),
-                f"{bad} byte(s) not UTF-8 replaced with U+FFFD (first at {at})")
+                f"{plural(bad, 'byte')} not UTF-8 replaced with U+FFFD (first at {at})")
     return data.decode("cp1252", "replace"), f"not UTF-8 ({at}); read as Windows-1252"
 
 
@@ -298,7 +299,7 @@ def _decode_line(raw: bytes) -> tuple[str, list[str]]:
     nuls = raw.count(b"\x00")
     if nuls:
         raw = raw.replace(b"\x00", b"")
-        notes.append(f"{nuls} NUL byte(s) removed")
+        notes.append(f"{plural(nuls, 'NUL byte')} removed")
     text, note = _decode_unit(raw)
     if note:
         notes.append(note)
@@ -426,8 +427,8 @@ class ArticleReader:
                 # A file skipped whole, or cut short by broken CSV, still counts in full.
                 self.bytes_read = max(self.bytes_read, start + _size(file))
                 if self._quiet:
-                    log.warning("%s: %d more record(s) repaired; see ArticleReader.repaired",
-                                _display(file), self._quiet)
+                    log.warning("%s: %s repaired; see ArticleReader.repaired", _display(file),
+                                plural(self._quiet, "more record was", "more records were"))
 
     def _skip(self, where: str, reason: str) -> None:
         log.warning("%s: skipped: %s", where, reason)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from conflictmap import __version__
+from conflictmap._words import plural
 from conflictmap.exceptions import ConflictMapError
 
 __all__ = ["main"]
@@ -222,11 +223,6 @@ def _run_extract(args: argparse.Namespace) -> int:
     return _failed(len(reader.bad) + len(result.failures))
 
 
-def plural(count: int, word: str) -> str:
-    """``"1 article"``, ``"2 articles"``."""
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
 def _failed(count: int) -> int:
     """The exit code: 1 when records failed (each was named as it failed), else 0."""
     if count:
@@ -282,7 +278,7 @@ def _run_map(args: argparse.Namespace) -> int:
             fmap.save(str(tmp))
     except OSError as err:
         raise BadInput(f"{output}: cannot write ({err.strerror or err})") from err
-    print(f"{len(events)} events mapped -> {output}", file=sys.stderr)
+    print(f"{plural(len(events), 'event')} mapped -> {output}", file=sys.stderr)
     return 1 if failed else 0
 
 

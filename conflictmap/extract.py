@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from conflictmap._names import fold
 from conflictmap._wordlists import DEMONYM_COUNTRIES
+from conflictmap._words import plural
 from conflictmap.article import Article, as_date
 from conflictmap.event import Event, Link
 from conflictmap.gazetteer import Gazetteer, Place
@@ -129,8 +130,8 @@ class Extraction:
                        for e in self.events[:20])
         more = f"<p>… and {len(self.events) - 20} more</p>" if len(self.events) > 20 else ""
         unplaced = sum(not e.located for e in self.events)
-        return (f"<p><b>{len(self.events)} events</b> ({unplaced} without a place), "
-                f"{len(self.links)} links, from {self.articles} article(s)</p>"
+        return (f"<p><b>{plural(len(self.events), 'event')}</b> ({unplaced} without a place), "
+                f"{plural(len(self.links), 'link')}, from {plural(self.articles, 'article')}</p>"
                 f"<table><tr>{''.join(f'<th>{c}</th>' for c in head)}</tr>{rows}</table>{more}")
 
     def to_geodataframe(self):

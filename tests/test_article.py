@@ -523,7 +523,7 @@ def test_one_bad_byte_in_jsonl_harms_only_its_record(tmp_path, caplog):
     assert articles["b"].text == AR_DRONE.replace("فوق", "\ufffd")
     assert reader.bad == []
     assert reader.repaired == [
-        (f"{path}:2", "1 byte(s) not UTF-8 replaced with U+FFFD (first at byte 86)")]
+        (f"{path}:2", "1 byte not UTF-8 replaced with U+FFFD (first at byte 86)")]
     assert "Windows-1252" not in caplog.text
 
 
@@ -538,7 +538,7 @@ def test_one_bad_byte_in_csv_harms_only_its_row(tmp_path, caplog):
     assert articles["c"].text == AR_CLASH
     assert articles["b"].text == AR_DRONE + "\n\ufffd\ufffd سطر ثان"
     assert reader.repaired == [
-        (f"{path}:3", "2 byte(s) not UTF-8 replaced with U+FFFD (first at byte 0)")]
+        (f"{path}:3", "2 bytes not UTF-8 replaced with U+FFFD (first at byte 0)")]
 
 
 def test_windows_1252_row_among_utf8_rows(tmp_path, caplog):
@@ -575,7 +575,7 @@ def test_decode_repairs_or_falls_back(caplog):
     with caplog.at_level(logging.WARNING, logger="conflictmap.article"):
         assert decode(AR_CLASH.encode() + b"\xff", where="x") == AR_CLASH + "\ufffd"
         assert decode(b"\xef\xbb\xbfna\xefve", where="y") == "na\u00efve"
-    assert "x: 1 byte(s) not UTF-8" in caplog.text and "y: not UTF-8" in caplog.text
+    assert "x: 1 byte not UTF-8" in caplog.text and "y: not UTF-8" in caplog.text
 
 
 def test_many_repairs_in_one_file_are_listed_but_warned_in_short(tmp_path, caplog):
@@ -585,7 +585,7 @@ def test_many_repairs_in_one_file_are_listed_but_warned_in_short(tmp_path, caplo
     reader, articles = _read(path, caplog)
     assert len(articles) == 30 and len(reader.repaired) == 30
     warned = [r for r in caplog.records if r.levelno == logging.WARNING]
-    assert len(warned) == 21 and "10 more record(s) repaired" in warned[-1].getMessage()
+    assert len(warned) == 21 and "10 more records were repaired" in warned[-1].getMessage()
 
 
 # --- 4. NUL bytes and binary files ----------------------------------------------------------
@@ -597,8 +597,8 @@ def test_nul_byte_in_jsonl_harms_only_its_record(tmp_path, caplog):
     reader, articles = _read(path, caplog)
     assert list(articles) == ["a", "b", "c"]
     assert articles["b"].text == "Mortar fire." and articles["a"].text == AR_MARKET
-    assert reader.repaired == [(f"{path}:2", "1 NUL byte(s) removed")]
-    assert reader.bad == [(f"{path}:3", "no record (2 NUL byte(s) removed)")]
+    assert reader.repaired == [(f"{path}:2", "1 NUL byte removed")]
+    assert reader.bad == [(f"{path}:3", "no record (2 NUL bytes removed)")]
 
 
 def test_nul_escape_in_json_is_removed(tmp_path, caplog):
@@ -615,7 +615,7 @@ def test_nul_byte_in_csv_harms_only_its_row(tmp_path, caplog):
     _write(path, b"id,text", b"a,Shots\x00 rang out.", b"b," + AR_CLASH.encode())
     reader, articles = _read(path, caplog)
     assert articles["a"].text == "Shots rang out." and articles["b"].text == AR_CLASH
-    assert reader.repaired == [(f"{path}:2", "1 NUL byte(s) removed")]
+    assert reader.repaired == [(f"{path}:2", "1 NUL byte removed")]
 
 
 def test_text_file_with_a_stray_nul_is_read(tmp_path, caplog):

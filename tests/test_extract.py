@@ -150,7 +150,7 @@ def test_extraction_shows_as_an_html_table(gazetteer):
     found = _events("Rockets were fired at the Ain al-Asad base on Monday <b>bold</b>.",
                     gazetteer)
     html = found._repr_html_()
-    assert "<table>" in html and "Ain al-Asad Air Base" in html and "1 events" in html
+    assert "<table>" in html and "Ain al-Asad Air Base" in html and "1 event</b>" in html
     assert "<b>bold</b>" not in html
     assert repr(found).startswith("<Extraction 1 events")
 

@@ -14,6 +14,7 @@ from folium.map import Layer
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
+from conflictmap._words import plural
 from conflictmap.maps.basemap import DEFAULT_MAX_ZOOM
 from conflictmap.maps.data import POPUP_FIELDS, safe_json
 
@@ -329,8 +330,8 @@ class Legend(folium.MacroElement):
         if empty:
             rows.append("<div><b>No events to show.</b></div>")
         if unlocated:
-            rows.append(f"<div>{int(unlocated)} event(s) without usable coordinates "
-                        "not shown</div>")
+            rows.append(f"<div>{plural(int(unlocated), 'event')} without usable "
+                        "coordinates not shown</div>")
         self.html_json = safe_json("".join(rows))
 
 

@@ -9,6 +9,7 @@ import folium
 import pytest
 from shapely.geometry import Point
 
+from conflictmap._words import plural
 from conflictmap.cli import main
 from conflictmap.maps import links_layer, make_map, strikes_layer
 
@@ -181,7 +182,7 @@ def test_bad_values_never_break_the_map(browser_harness, seed_events, tmp_path, 
         result.assert_clean()
         check_drawn(result, drawn_counts(kept))
         legend = result.page.locator(".conflictmap-legend").inner_text()
-        assert f"{unlocated} event(s) without usable coordinates not shown" in legend
+        assert f"{plural(unlocated, 'event')} without usable coordinates not shown" in legend
 
 
 def test_bad_rows_of_an_acled_export(browser_harness, tmp_path, caplog):
@@ -203,7 +204,7 @@ def test_bad_rows_of_an_acled_export(browser_harness, tmp_path, caplog):
         result.assert_clean()
         check_drawn(result, {"clash": 1, "strike": 2})
         legend = result.page.locator(".conflictmap-legend").inner_text()
-        assert "2 event(s) without usable coordinates not shown" in legend
+        assert "2 events without usable coordinates not shown" in legend
 
 
 def test_popups_link_the_article(browser_harness, seed_events, tmp_path):

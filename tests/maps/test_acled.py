@@ -64,7 +64,7 @@ def test_bad_coordinates_leave_the_event_without_a_place(tmp_path, caplog, latit
     assert frame["fatalities"].tolist() == [1, 2]
     assert f"bad.csv:3: coordinates out of range or not numbers: latitude {latitude!r}" \
         in caplog.text
-    assert "1 event(s) without usable coordinates not shown" in _html(make_map(frame))
+    assert "1 event without usable coordinates not shown" in _html(make_map(frame))
 
 
 @pytest.mark.parametrize("fatalities", ["-3", "inf", "-inf", "nan", "many"])

@@ -35,7 +35,7 @@ def test_bad_coordinates_leave_the_event_off_the_map(caplog, point):
         html = _html(make_map(frame, tiles=None))
     assert checked.geometry.iloc[0] is not None and checked.geometry.iloc[1] is None
     assert "event 'e1' (row 1): coordinates out of range or not numbers" in caplog.text
-    assert "1 event(s) without usable coordinates not shown" in html
+    assert "1 event without usable coordinates not shown" in html
     assert "Attacks: 1" in html
     assert frame.geometry.iloc[1] is not None  # the caller's frame is left as it was
 
@@ -85,7 +85,7 @@ def test_a_plain_dataframe_with_coordinates():
     frame = pd.DataFrame({"latitude": [33.0, None], "longitude": [44.0, 45.0],
                           "category": ["strike", "strike"], "fatalities": [1, 2]})
     html = _html(make_map(frame, tiles=None))
-    assert "Strikes: 1" in html and "1 event(s) without usable coordinates" in html
+    assert "Strikes: 1" in html and "1 event without usable coordinates" in html
 
 
 @pytest.mark.parametrize(("url", "kept"), [

@@ -35,7 +35,7 @@ def test_layers_legend_and_filter():
     html = _html(make_map(events, links=[link], title="Test map"))
     for name in LAYERS:
         assert json.dumps(name) in html
-    assert "1 event(s) without usable coordinates not shown" in html
+    assert "1 event without usable coordinates not shown" in html
     assert "conflictmap-filter" in html and "Test map" in html
 
 
@@ -69,7 +69,7 @@ def test_the_legend_counts_the_layers_shown():
     events = [_event(1, "attack"), _event(2, "strike"), _event(3, "strike", located=False)]
     html = _html(make_map(events, layers=["Strikes"], tiles=None))
     assert "Strikes: 1" in html and "Attacks:" not in html
-    assert "1 event(s) without usable coordinates not shown" in html
+    assert "1 event without usable coordinates not shown" in html
     link = Link("l1", "origin", "", "e1", "Hit", "Place 1", 33.6, 42.8, 33.1, 44.0, "IQ", "IQ")
     html = _html(make_map(events, links=[link], layers=["Links"], tiles=None))
     assert "Strikes:" not in html and "No events to show." not in html

@@ -5,8 +5,8 @@ common words, titles, calendar words and demonyms from becoming places.
 """
 from __future__ import annotations
 
-__all__ = ["CALENDAR", "COMMON_WORDS", "DEMONYMS", "FEATURE_AFTER", "FEATURE_BEFORE",
-           "DEMONYM_COUNTRIES", "FEATURE_SUFFIXES", "GENERIC_TOPONYMS"]
+__all__ = ["CALENDAR", "COMMON_WORDS", "DEMONYMS", "DEMONYM_COUNTRIES", "DEMONYM_FORMS",
+           "FEATURE_AFTER", "FEATURE_BEFORE", "FEATURE_SUFFIXES", "GENERIC_TOPONYMS"]
 
 CALENDAR = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -84,12 +84,36 @@ FEATURE_SUFFIXES = {
     "prison": ("prison",), "embassy": ("embassy",),
 }
 
-# Demonyms are not places, but they say which countries a story is about.
-DEMONYM_COUNTRIES = {
-    "afghan": "AF", "algerian": "DZ", "american": "US", "british": "GB", "chinese": "CN",
-    "egyptian": "EG", "emirati": "AE", "french": "FR", "german": "DE", "indian": "IN",
-    "iranian": "IR", "iraqi": "IQ", "israeli": "IL", "jordanian": "JO", "kuwaiti": "KW",
-    "lebanese": "LB", "libyan": "LY", "moroccan": "MA", "pakistani": "PK", "palestinian": "PS",
-    "qatari": "QA", "russian": "RU", "saudi": "SA", "somali": "SO", "sudanese": "SD",
-    "syrian": "SY", "tunisian": "TN", "turkish": "TR", "ukrainian": "UA", "yemeni": "YE",
-}
+
+
+def _demonyms() -> dict[str, tuple[str, str]]:
+    """Each demonym or adjective of ``data/demonyms.csv``, lower case, -> (its country's
+    ISO alpha-2 code, the form as written). Forms in capitals or with a period ("US",
+    "U.S.") are names of the country, which the gazetteer knows: they are left out."""
+    import csv
+    from importlib import resources
+
+    out: dict[str, tuple[str, str]] = {}
+    path = resources.files("conflictmap") / "data" / "demonyms.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            code = (row.get("country_code") or "").strip()
+            if len(code) != 2 or not code.isalpha() or not code.isupper():
+                raise ValueError(f"{path}:{line}: country_code {code!r} is not ISO alpha-2")
+            for form in f"{row.get('adjectives') or ''}|{row.get('nouns') or ''}".split("|"):
+                form = form.strip()
+                if not form or form.isupper() or "." in form:
+                    continue
+                if out.get(form.lower(), (code,))[0] != code:
+                    raise ValueError(f"{path}:{line}: {form!r} is listed for two countries")
+                out[form.lower()] = (code, form)
+    return out
+
+
+_DEMONYMS = _demonyms()
+# Demonyms are not places, but they say which countries a story is about; with a gold
+# span ("Iraqi" marked as a place), a demonym stands for its country.
+DEMONYM_COUNTRIES = {form: code for form, (code, _) in _DEMONYMS.items()}
+#: The forms as written ("Burkinabè", "South Korean"), for patterns that match case.
+DEMONYM_FORMS = tuple(sorted((written for _, written in _DEMONYMS.values()),
+                             key=len, reverse=True))

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from conflictmap._names import fold
-from conflictmap._wordlists import DEMONYM_COUNTRIES, FEATURE_AFTER, FEATURE_SUFFIXES
+from conflictmap._wordlists import (
+    DEMONYM_COUNTRIES,
+    DEMONYM_FORMS,
+    FEATURE_AFTER,
+    FEATURE_SUFFIXES,
+)
 from conflictmap.article import Article
 from conflictmap.gazetteer import Candidate, Gazetteer, Place, prior
 from conflictmap.mentions import Mention, spot_places
@@ -33,7 +38,7 @@ _MAX_CANDIDATES = 60
 _SHORTLIST = 8
 _WINDOW = 20_000
 _SHORT_FORM_KM = 50
-_DEMONYM = re.compile(r"\b(" + "|".join(d.capitalize() for d in DEMONYM_COUNTRIES) + r")s?\b")
+_DEMONYM = re.compile(r"\b(" + "|".join(map(re.escape, DEMONYM_FORMS)) + r")s?\b")
 _FEATURE_WORDS = frozenset(FEATURE_AFTER) | {"field", "base", "the"}
 
 
@@ -100,8 +105,21 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *,
     """
     gaz = gazetteer or Gazetteer.default()
     mentions = [Mention(text[s:e], s, e, fold(text[s:e])) for s, e in spans]
-    return [m if m.place or m.reason else replace(m, reason=_why_unresolved(m, gaz))
-            for m in _resolve_all(text, mentions, gaz, keep_all=True)]
+    out = []
+    for m in _resolve_all(text, mentions, gaz, keep_all=True):
+        country = _demonym_country(m.text, gaz)
+        if country is not None:  # "Iraqi" given as a place is Iraq, never a namesake
+            m = replace(m, place=country, score=1.0, reason="a demonym: its country")
+        elif not m.place and not m.reason:
+            m = replace(m, reason=_why_unresolved(m, gaz))
+        out.append(m)
+    return out
+
+
+def _demonym_country(text: str, gaz: Gazetteer) -> Place | None:
+    words = text.strip().removesuffix("'s").removesuffix("’s")
+    code = DEMONYM_COUNTRIES.get(words.lower())
+    return gaz.country(code) if code else None
 
 
 def _why_unresolved(mention: Mention, gaz: Gazetteer) -> str:

@@ -116,3 +116,27 @@ def test_long_text_offsets_are_kept(gazetteer):
     mentions = geoparse(text, gazetteer=gazetteer)
     assert len(mentions) == 3 * 2000
     assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("Iraqi troops shelled the town.", (0, 5), "IQ"),
+    ("Two Ukrainians were hurt near the border.", (4, 14), "UA"),
+    ("The Burkinabè army said on Monday it had retaken the post.", (4, 13), "BF"),
+    ("Officials blamed South Korean vessels for the collision.", (17, 29), "KR"),
+])
+def test_a_demonym_given_as_a_place_is_its_country(gazetteer, text, span, code):
+    (mention,) = resolve(text, [span], gazetteer=gazetteer)
+    assert mention.place.kind == "country" and mention.place.country_code == code
+    assert mention.reason == "a demonym: its country"
+
+
+def test_the_demonym_table_covers_the_world_once():
+    from conflictmap._wordlists import DEMONYM_COUNTRIES, DEMONYM_FORMS
+
+    codes = set(DEMONYM_COUNTRIES.values())
+    assert len(codes) >= 190
+    for form, code in {"iraqi": "IQ", "syrian": "SY", "american": "US", "british": "GB",
+                       "palestinian": "PS", "nigerien": "NE", "nigerian": "NG"}.items():
+        assert DEMONYM_COUNTRIES[form] == code
+    assert "us" not in DEMONYM_COUNTRIES and "kurdish" not in DEMONYM_COUNTRIES
+    assert len(DEMONYM_FORMS) == len(DEMONYM_COUNTRIES)

@@ -98,6 +98,7 @@ class Gazetteer:
         # Builds the first store anew when a read finds it damaged (set by `default`).
         self._rebuild: Callable[[], PlaceStore] | None = None
         self._countries: dict[str, str] = {}
+        self._country_places: dict[str, Place | None] = {}
 
     def _use(self, stores: Sequence[PlaceStore]) -> None:
         self.stores = tuple(stores)
@@ -213,6 +214,18 @@ class Gazetteer:
             if place is not None:
                 return place
         return None
+
+    def country(self, code: str) -> Place | None:
+        """The country whose ISO alpha-2 code is *code* (any case), or None."""
+        code = code.upper()
+        if code not in self._country_places:
+            self._country_places[code] = next(
+                (place for store in self.stores
+                 for name, codes in store.country_names.items()
+                 if code == codes or (not isinstance(codes, str) and code in codes)
+                 for place in self.places_for_key(name)
+                 if place.kind == "country" and place.country_code == code), None)
+        return self._country_places[code]
 
     def country_code(self, country: str) -> str:
         """The ISO alpha-2 code of *country*: a code (``"IQ"``, ``"iq"``) or a name

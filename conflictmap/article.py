@@ -25,6 +25,7 @@ from typing import BinaryIO
 
 from conflictmap._words import plural
 from conflictmap.exceptions import BadInput
+from conflictmap.timex import EARLIEST
 
 __all__ = ["Article", "ArticleReader", "as_date", "decode", "parse_header", "read_articles",
            "read_text"]
@@ -42,8 +43,8 @@ _HEADER = re.compile(
 # from .NET and Go, 1024 for 2024). Dates must also fit pandas' datetime64[ns]
 # (1677-09-22 .. 2262-04-11) for the GeoPackage and the map; 1900 leaves room for any
 # digitised archive a conflict map is built from, and a year past today allows for
-# embargoed copy and clocks that are off, while refusing 2202 for 2022.
-_EARLIEST = dt.date(1900, 1, 1)
+# embargoed copy and clocks that are off, while refusing 2202 for 2022. The earliest is
+# the events' own (timex.EARLIEST).
 _AHEAD = dt.timedelta(days=366)
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -197,8 +198,8 @@ def _checked_date(value: object) -> tuple[dt.date | None, str | None]:
     if date is None:
         return None, "is not a date (YYYY-MM-DD)"
     latest = dt.date.today() + _AHEAD
-    if not _EARLIEST <= date <= latest:
-        return None, f"is outside the plausible range {_EARLIEST}..{latest}"
+    if not EARLIEST <= date <= latest:
+        return None, f"is outside the plausible range {EARLIEST}..{latest}"
     return date, None
 
 

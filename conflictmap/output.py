@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from conflictmap._files import prepare_output, replacing
+from conflictmap._geometry import bad_coordinates
 from conflictmap.article import read_text
 from conflictmap.event import EVENT_COLUMNS, LINK_COLUMNS, MAX_COUNT, Event, Link
 from conflictmap.exceptions import BadInput, MissingDependency
@@ -357,19 +358,13 @@ def _frame(records: list[dict], geometry: list, columns: Sequence[str], *,
 def _valid_geometry(geometry: list, where: str) -> list:
     """The geometries, with those whose coordinates are not finite or past the poles and
     the antimeridian dropped (each named in a warning): never an invisible marker."""
-    import numpy as np
     import shapely
 
     out = list(geometry)
-    for row, shape in enumerate(out):
-        if shape is None or shape.is_empty:
-            continue
-        xy = shapely.get_coordinates(shape)
-        if not (np.isfinite(xy).all() and (abs(xy[:, 0]) <= 180).all()
-                and (abs(xy[:, 1]) <= 90).all()):
-            log.warning("%s: record %d: coordinates %s out of range; left without a place",
-                        where, row + 1, xy.tolist()[:2])
-            out[row] = None
+    for row in bad_coordinates(out).nonzero()[0]:
+        log.warning("%s: record %d: coordinates %s out of range; left without a place",
+                    where, row + 1, shapely.get_coordinates(out[row]).tolist()[:2])
+        out[row] = None
     return out
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
+from conflictmap._geometry import bad_coordinates
 from conflictmap.exceptions import BadInput
 
 if TYPE_CHECKING:
@@ -141,13 +142,9 @@ def _bad_points(geometry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     good geometry that is not a point."""
     import shapely
 
+    bad = bad_coordinates(geometry)
     present = ~(shapely.is_missing(geometry) | shapely.is_empty(geometry))
-    bounds = shapely.bounds(geometry)  # NaN where missing; NaN or inf where bad
-    with np.errstate(invalid="ignore"):
-        good = ((np.abs(bounds[:, [1, 3]]) <= 90).all(axis=1)
-                & (np.abs(bounds[:, [0, 2]]) <= 180).all(axis=1))
-    areas = present & good & (shapely.get_type_id(geometry) != 0)
-    return present & ~good, areas
+    return bad, present & ~bad & (shapely.get_type_id(geometry) != 0)
 
 
 def _coords(geometry: Any) -> str:

@@ -6,7 +6,8 @@ common words, titles, calendar words and demonyms from becoming places.
 from __future__ import annotations
 
 __all__ = ["CALENDAR", "COMMON_WORDS", "DEMONYMS", "DEMONYM_COUNTRIES", "DEMONYM_FORMS",
-           "FEATURE_AFTER", "FEATURE_BEFORE", "FEATURE_SUFFIXES", "GENERIC_TOPONYMS"]
+           "FEATURE_AFTER", "FEATURE_BEFORE", "FEATURE_SUFFIXES", "GENERIC_TOPONYMS",
+           "STATE_ABBREVIATIONS", "REGION_DEMONYMS", "ADJECTIVAL_FORMS"]
 
 CALENDAR = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -35,6 +36,7 @@ popular islamic revolutionary mobilisation mobilization committee agency network
 central western eastern northern southern upper lower greater old new
 city town village province region district capital border river valley mount mountain
 international federal royal
+grad uragan smerch tochka kalibr kinzhal iskander
 """.split())
 
 DEMONYMS = frozenset("""
@@ -117,3 +119,51 @@ DEMONYM_COUNTRIES = {form: code for form, (code, _) in _DEMONYMS.items()}
 #: The forms as written ("Burkinabè", "South Korean"), for patterns that match case.
 DEMONYM_FORMS = tuple(sorted((written for _, written in _DEMONYMS.values()),
                              key=len, reverse=True))
+
+
+def _region_demonyms() -> dict[str, tuple[str, str]]:
+    """Each demonym of a region in ``data/regions.csv`` ("European", "West Africans"),
+    lower case, -> (the region's name, the form as written)."""
+    import csv
+    from importlib import resources
+
+    out: dict[str, tuple[str, str]] = {}
+    path = resources.files("conflictmap") / "data" / "regions.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for form in (row.get("demonyms") or "").split("|"):
+                if form.strip():
+                    out[form.strip().lower()] = (row["name"].strip(), form.strip())
+    return out
+
+
+_REGION_DEMONYMS = _region_demonyms()
+#: A region's demonym, lower case -> the region's name ("european" -> "Europe").
+REGION_DEMONYMS = {form: name for form, (name, _) in _REGION_DEMONYMS.items()}
+#: Every demonym of a country or a region as written, longest first.
+ADJECTIVAL_FORMS = tuple(sorted(
+    {*DEMONYM_FORMS, *(written for _, written in _REGION_DEMONYMS.values())},
+    key=len, reverse=True))
+
+# Abbreviations of US states (AP style and common variants) and Canadian provinces, as
+# datelines and local copy write them after a town ("Louisville, Ky."), to the full name.
+# Written with their periods: without them most are words or initials of anything else.
+STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Cal.": "California", "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware",
+    "D.C.": "District of Columbia", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky",
+    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan",
+    "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana",
+    "Neb.": "Nebraska", "Nebr.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Oreg.": "Oregon",
+    "Pa.": "Pennsylvania", "Penn.": "Pennsylvania", "R.I.": "Rhode Island",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "W. Va.": "West Virginia", "Wis.": "Wisconsin", "Wisc.": "Wisconsin", "Wyo.": "Wyoming",
+    "B.C.": "British Columbia", "Alta.": "Alberta", "Sask.": "Saskatchewan",
+    "Man.": "Manitoba", "Ont.": "Ontario", "Que.": "Quebec", "N.S.": "Nova Scotia",
+    "N.B.": "New Brunswick", "N.L.": "Newfoundland and Labrador",
+    "Nfld.": "Newfoundland and Labrador", "P.E.I.": "Prince Edward Island",
+}

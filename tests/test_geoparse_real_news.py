@@ -193,3 +193,20 @@ def test_an_event_in_a_town_names_its_province_in_english(gazetteer):
     text = "Russian shelling killed three civilians in Kramatorsk on Monday."
     (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
     assert event.location == "Kramatorsk" and event.admin1 == "Donetsk"
+
+
+def test_a_list_of_towns_is_not_a_town_and_its_province(gazetteer):
+    text = "Protests spread to Baghdad, Basra and Najaf on Friday."
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found["Baghdad"] is not None and found["Baghdad"].kind == "city"
+    assert found["Basra"].kind == "city"
+
+
+def test_a_town_followed_by_a_province_it_is_not_in_is_left_unresolved(gazetteer):
+    # Towns of this name lie in other provinces; the province after it says which is
+    # meant, and a namesake elsewhere is no answer. The province is.
+    text = "Shelling hit Troitske, Luhansk region, on Monday."
+    found = {m.text: m for m in geoparse(text, gazetteer=gazetteer)}
+    troitske = found["Troitske"].place if "Troitske" in found else None
+    assert troitske is None or troitske.admin1 == "Luhansk"
+    assert found["Luhansk"].place.kind == "admin1"

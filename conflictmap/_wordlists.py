@@ -37,6 +37,7 @@ central western eastern northern southern upper lower greater old new
 city town village province region district capital border river valley mount mountain
 international federal royal
 grad uragan smerch tochka kalibr kinzhal iskander
+colonia barrio neighborhood neighbourhood
 """.split())
 
 DEMONYMS = frozenset("""

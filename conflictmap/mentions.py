@@ -175,8 +175,13 @@ def _word_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
 def _chained(text: str, tokens: list[tuple[int, int]], i: int, j: int,
              starts: list[bool]) -> bool:
     """True when the span sits inside a longer run of capitalised words (a person, a group)."""
-    if j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == " " and starts[j + 1]:
-        return True
+    if j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] in (" ", "-") \
+            and starts[j + 1]:
+        return True  # "Bangui Mallam", "Ouro-Seme"
+    if j + 2 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == " " \
+            and text[slice(*tokens[j + 1])] in ARTICLES and _is_capital(
+                text[slice(*tokens[j + 2])]):
+        return True  # "Dula al Amas"
     if i > 0 and text[tokens[i - 1][1]:tokens[i][0]] == " " and starts[i - 1]:
         return not _sentence_initial(text, tokens[i - 1][0])
     return False

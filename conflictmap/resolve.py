@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import pairwise
 
 from conflictmap._names import fold
 from conflictmap._wordlists import (
@@ -46,6 +45,10 @@ _DOMINANT = 1.5  # a prior this much higher (1,000 times the people) wins on con
 _DISTRICT_KM = 50  # a town this close to a district's middle may lie in it
 _DEMONYM_BONUS = 0.4
 _AREA_AFTER = 2.0  # "Pisky, Donetsk": the name after a town is its area
+_LIST_GAPS = (", ", " and ", ", and ", " or ")
+_BRACKET_GAP = re.compile(r" \((?:[^(),.;]{1,40}, )?")
+_RUN = re.compile(r"(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|ez|an|de|da|du|la|bin|ibn|wa) )?"
+                  r"[A-Z][\w'’]*)*")
 _DEMONYM = re.compile(r"\b(" + "|".join(map(re.escape, ADJECTIVAL_FORMS)) + r")s?\b")
 _FEATURE_WORDS = frozenset(FEATURE_AFTER) | {"field", "base", "the"}
 # Kinds too wide for closeness to another place to mean anything.
@@ -258,6 +261,10 @@ def _context(text: str, mentions: Sequence[Mention],
             admin = top if top.kind == "admin1" else next(p for p in pool if p.kind == "admin1")
             admin1s.add(fold(admin.name))
             code = admin.country_code
+        elif len({p.country_code for p in pool}) == 1 and any(p.kind == "admin1" for p in pool):
+            # "Tombouctou": the province or its town, in one country either way
+            admin1s.update(fold(p.name) for p in pool if p.kind == "admin1")
+            code = pool[0].country_code
         rival = next((p for p in pool if p.kind == "admin1" and p.country_code != code
                       and fold(p.name) == m.key), None) if top.kind == "country" else None
         if rival is not None:
@@ -268,34 +275,58 @@ def _context(text: str, mentions: Sequence[Mention],
         elif code:
             countries[code] += 1
             own[(m.key, code)] += 1
-    enclosing = _enclosing(text, mentions, pools)
-    areas = frozenset(after.start for m, after in pairwise(mentions) if m.start in enclosing)
+    enclosing, areas = _enclosing(text, mentions, pools)
     return _Context(countries, frozenset(admin1s), demonyms,
                     total=sum(countries.values()) or 1.0, own=own,
                     enclosing=enclosing, areas=areas)
 
 
 def _enclosing(text: str, mentions: Sequence[Mention],
-               pools: dict[tuple[str, str], list[Place]]) -> dict[int, frozenset[str]]:
-    """For each name followed by ", Y" or " (Y" where Y names a province or a country,
-    the readings of Y: the town is looked for inside it."""
-    out = {}
-    following = {m.start: n for m, n in pairwise(mentions)}
-    for m, after in pairwise(mentions):
-        if text[m.end:after.start] not in (", ", " ("):
+               pools: dict[tuple[str, str], list[Place]]
+               ) -> tuple[dict[int, tuple[frozenset[str], tuple]], frozenset[int]]:
+    """The areas that the text puts each name in, and the starts of the names that
+    say so.
+
+    "Paris, Texas", "Pisky, Donetsk": the name after a town and a comma, unless it starts
+    a list ("Baghdad, Basra and Mosul"). "Namuembe (Nangade, Cabo Delgado)", "Bangui
+    Mallam (Gourma-Rharous, Tombouctou)": the names in brackets after a town, whatever
+    the town's full name and whether or not its district is known. An area is given by
+    its readings: folded province names, "cc:XX" countries, and the points of districts
+    (and, in brackets, of towns), near which the town lies.
+    """
+    out: dict[int, tuple[frozenset[str], tuple]] = {}
+    givers: set[int] = set()
+    for i, m in enumerate(mentions[:-1]):
+        after = mentions[i + 1]
+        third = mentions[i + 2] if i + 2 < len(mentions) else None
+        gap = text[_run_end(text, m.end):after.start]
+        if gap == ", ":
+            if third is not None and text[after.end:third.start] in _LIST_GAPS:
+                continue  # "Baghdad, Basra and Mosul": a list, not a town and its area
+            named, points_of = [after], ("admin2",)
+        elif _BRACKET_GAP.fullmatch(gap):
+            named = [after]
+            if third is not None and text[after.end:third.start] == ", ":
+                named.append(third)
+            points_of = ("admin2", "city")
+        else:
             continue
-        third = following.get(after.start)
-        if third is not None and text[after.end:third.start] in (", ", " and ", ", and ", " or "):
-            continue  # "Baghdad, Basra and Mosul": a list, not a town and its area
-        pool = pools.get((after.key, after.cue), ())
+        pool = [p for n in named for p in pools.get((n.key, n.cue), ())]
         areas = frozenset(
             fold(p.name) if p.kind == "admin1" else f"cc:{p.country_code}"
             for p in pool if p.kind in ("admin1", "country"))
-        # A district is known by its middle: its towns lie near it.
-        districts = tuple((p.latitude, p.longitude) for p in pool if p.kind == "admin2")
-        if areas or districts:
-            out[m.start] = (areas, districts)
-    return out
+        # A district (or a town) is known by its point: the town lies near it.
+        points = tuple((p.latitude, p.longitude) for p in pool if p.kind in points_of)
+        if areas or points:
+            out[m.start] = (areas, points)
+            givers.update(n.start for n in named)
+    return out, frozenset(givers)
+
+
+def _run_end(text: str, end: int) -> int:
+    """The end of the run of capitalised words that a name at *end* starts or sits in
+    ("Bangui" of "Bangui Mallam", "Dula" of "Dula al Amas")."""
+    return _RUN.match(text, end).end()
 
 
 def _score(place: Place, mention: Mention, context: _Context, *, rivals: bool = True,
@@ -422,6 +453,7 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
     story = set(context.countries) | {
         c for c, n in context.inferred.items()
         if n - context.inferred_own.get((mention.key, c), 0) > 0}
+    known = known or best.place.country_code in story | set(context.demonyms)
     if mention.chained and not adjacent_cue and best.place.kind not in ("country", "admin1") \
             and (weak or not known):
         return replace(mention, place=None, candidates=tuple(ranked[:5]),
@@ -434,6 +466,11 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
             and best.place.country_code not in story:
         return replace(mention, place=None, candidates=tuple(ranked[:5]),
                        reason="not a place: only small places of other countries match")
+    if weak and not adjacent_cue and best.place.kind == "city" and not enclosing \
+            and len({key for key, *_ in context.points if key != mention.key}) >= 2 \
+            and _nearest_km(best.place, mention.key, context.points) is None:
+        return replace(mention, place=None, candidates=tuple(ranked[:5]),
+                       reason="doubtful: a small place far from all the article's others")
     return replace(mention, place=best.place, score=best.score, candidates=tuple(ranked[:5]),
                    reason="; ".join(best.reasons))
 

@@ -210,3 +210,21 @@ def test_a_town_followed_by_a_province_it_is_not_in_is_left_unresolved(gazetteer
     troitske = found["Troitske"].place if "Troitske" in found else None
     assert troitske is None or troitske.admin1 == "Luhansk"
     assert found["Luhansk"].place.kind == "admin1"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a town's name inside a longer name it is not ("X Mallam", "X-Seme", "X al Amas")
+    ("Soldiers raided Bangui Mallam (Gourma-Rharous, Tombouctou) at dawn.", "Bangui"),
+    ("Troops clashed with militants in Dula al Amas (Al Hada, Dhamar) on Sunday.", "Dula"),
+])
+def test_part_of_a_longer_name_in_another_country_is_no_place(gazetteer, text, name):
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found.get(name) is None
+
+
+def test_a_town_in_brackets_with_its_district_and_province(gazetteer):
+    text = "Gunmen killed two farmers near Gbajimba (Guma, Benue) on Monday."
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found["Benue"].kind == "admin1" and found["Benue"].country_code == "NG"
+    if found.get("Gbajimba") is not None:
+        assert found["Gbajimba"].country_code == "NG"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 __all__ = ["CALENDAR", "COMMON_WORDS", "DEMONYMS", "DEMONYM_COUNTRIES", "DEMONYM_FORMS",
            "FEATURE_AFTER", "FEATURE_BEFORE", "FEATURE_SUFFIXES", "GENERIC_TOPONYMS",
-           "STATE_ABBREVIATIONS", "REGION_DEMONYMS", "ADJECTIVAL_FORMS"]
+           "STATE_ABBREVIATIONS", "REGION_DEMONYMS", "ADJECTIVAL_FORMS", "GROUP_NAMES"]
 
 CALENDAR = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -168,3 +168,12 @@ STATE_ABBREVIATIONS = {
     "N.B.": "New Brunswick", "N.L.": "Newfoundland and Labrador",
     "Nfld.": "Newfoundland and Labrador", "P.E.I.": "Prince Edward Island",
 }
+
+# Armed groups whose names are also villages somewhere ("Al Shabaab", "Hamas"): in
+# conflict copy they are the group, never a place.
+GROUP_NAMES = (
+    "Al Shabaab", "Al Shabab", "Shabaab", "Hamas", "Hezbollah", "Hizbollah", "Boko Haram",
+    "Taliban", "Houthi", "Houthis", "Huthi", "Daesh", "ISIS", "ISIL", "Al Qaeda", "Al Qaida",
+    "Wagner", "JNIM", "ISWAP", "Ansar Allah", "Ansarallah", "Hayat Tahrir al-Sham", "Fano",
+    "Shabiha", "Janjaweed", "Al Nusra", "Nusra",
+)

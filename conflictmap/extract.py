@@ -41,7 +41,9 @@ _ADJECTIVAL = re.compile(
     r"embassy|envoy|president|minister|ministry|spokesm[ae]n|sources|media|state media|"
     r"defen[cs]e|coalition|navy|air force|soldiers|police|intelligence|leaders?|side|drones?|"
     r"air ?strikes?|warplanes|jets|special forces|diplomats?)\b)")
-_NOT_LOCATION_BEFORE = re.compile(r"(?:\bpro-|\banti-|\bby |\bfrom )$", re.IGNORECASE)
+_NOT_LOCATION_BEFORE = re.compile(
+    r"(?:\bpro-|\banti-|\bby |\bfrom |\b(?:forces|troops|army|military|soldiers|militias?|"
+    r"government|authorities|navy|police) of )$", re.IGNORECASE)
 _LAUNCH = re.compile(r"\b(?:launched|fired|came|come|coming|flew|flown|took off|taken off|shot|"
                      r"sent|originat\w*|"
                      r"launch (?:site|point|pad)|firing (?:point|position)|traced)\b",

@@ -20,6 +20,7 @@ from conflictmap._wordlists import (
     FEATURE_AFTER,
     FEATURE_BEFORE,
     GENERIC_TOPONYMS,
+    GROUP_NAMES,
     REGION_DEMONYMS,
     STATE_ABBREVIATIONS,
 )
@@ -36,6 +37,7 @@ _SHORT_CAPS = frozenset({"US", "UK", "USA", "UAE", "DRC", "EU"})
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "of", "from", "to", "towards", "around",
                        "into", "across", "inside"})
 _NAME = r"(?:(?:al|el|ad|ar|as|ash|at|az|ez|an)-)?[A-Z][\w'’]*"
+_GROUPS = frozenset(fold(name) for name in GROUP_NAMES)
 _NOT_A_NAME = COMMON_WORDS | CALENDAR | DEMONYMS | frozenset(DEMONYM_COUNTRIES)
 _GENERIC = "|".join(sorted(w.capitalize() for w in GENERIC_TOPONYMS))
 # Phrases that say a place is there, whether or not any gazetteer has it.
@@ -146,6 +148,8 @@ def _sentence_initial(text: str, start: int) -> bool:
 def _word_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
     """Reject spans that are common words, demonyms, codes or calendar words."""
     words = [text[slice(*tokens[k])] for k in range(i, j + 1)]
+    if fold(text[tokens[i][0]:tokens[j][1]]) in _GROUPS:
+        return False  # "Al Shabaab": the group, not the village in Iran
     last = words[-1].lower()
     if last in ARTICLES or last in ("of", "the", "and"):
         return False

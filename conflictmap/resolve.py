@@ -47,6 +47,9 @@ _DEMONYM_BONUS = 0.4
 _AREA_AFTER = 2.0  # "Pisky, Donetsk": the name after a town is its area
 _LIST_GAPS = (", ", " and ", ", and ", " or ")
 _BRACKET_GAP = re.compile(r" \((?:[^(),.;]{1,40}, )?")
+_CHAIN_GAP = re.compile(r"[^(),.;]{0,40}?, ")
+_FEATURE_GAP = re.compile(r"^ (?:town|village|city|township|district|area|camp|neighbou?rhood|"
+                          r"region|province|governorate|county|municipality)\b")
 _RUN = re.compile(r"(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|ez|an|de|da|du|la|bin|ibn|wa) )?"
                   r"[A-Z][\w'’]*)*")
 _DEMONYM = re.compile(r"\b(" + "|".join(map(re.escape, ADJECTIVAL_FORMS)) + r")s?\b")
@@ -299,19 +302,30 @@ def _enclosing(text: str, mentions: Sequence[Mention],
     for i, m in enumerate(mentions[:-1]):
         after = mentions[i + 1]
         third = mentions[i + 2] if i + 2 < len(mentions) else None
-        gap = text[_run_end(text, m.end):after.start]
+        gap = _FEATURE_GAP.sub("", text[_run_end(text, m.end):after.start], count=1)
         if gap == ", ":
             if third is not None and text[after.end:third.start] in _LIST_GAPS:
                 continue  # "Baghdad, Basra and Mosul": a list, not a town and its area
-            named, points_of = [after], ("admin2",)
+            points_of: tuple[str, ...] = ("admin2",)
         elif _BRACKET_GAP.fullmatch(gap):
-            named = [after]
-            if third is not None and text[after.end:third.start] == ", ":
-                named.append(third)
             points_of = ("admin2", "city")
         else:
             continue
-        pool = [p for n in named for p in pools.get((n.key, n.cue), ())]
+        if points_of == ("admin2",):
+            # The name after it, and those after that one in a chain ("Muse township,
+            # Muse district, Shan state"), words no gazetteer knows between them.
+            named = [after]
+            for n in mentions[i + 2:i + 6]:
+                between = _FEATURE_GAP.sub("", text[named[-1].end:n.start], count=1)
+                if not _CHAIN_GAP.fullmatch(between):
+                    break
+                named.append(n)
+        else:  # every name in the brackets that is not part of a longer one
+            close = text.find(")", after.start)
+            close = close if 0 <= close < after.start + 120 else after.start + 120
+            named = [n for n in mentions[i + 1:] if n.start < close and not n.chained]
+        # "Muse town (Muse township, ...)": a name is not its own area
+        pool = [p for n in named if n.key != m.key for p in pools.get((n.key, n.cue), ())]
         areas = frozenset(
             fold(p.name) if p.kind == "admin1" else f"cc:{p.country_code}"
             for p in pool if p.kind in ("admin1", "country"))
@@ -448,7 +462,10 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
     best = next((c for c in ranked if _may_win(c, mention, pool, context)), ranked[0])
     weak = prior(best.place)[0] < _STRONG
     known = best.place.country_code in context.countries or not context.countries
-    adjacent_cue = bool(mention.cue) and not mention.cue.startswith("~")
+    # A feature word next to the name speaks for a candidate of that kind only, and for
+    # the whole run of capitals, not a part of it ("Bulo Mareer town").
+    adjacent_cue = bool(mention.cue) and not mention.cue.startswith("~") \
+        and not mention.chained and _fits_cue(best.place, mention.cue)
     # The countries the article names, and those its other places were found in.
     story = set(context.countries) | {
         c for c, n in context.inferred.items()
@@ -459,11 +476,17 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
         return replace(mention, place=None, candidates=tuple(ranked[:5]),
                        reason="not a place: part of a longer name")
     enclosing = context.enclosing.get(mention.start)
-    if enclosing and best.place.kind == "city" and not _inside(best.place, enclosing):
+    if enclosing and not _inside(best.place, enclosing) and (
+            best.place.kind in ("city", "admin2")
+            # a province only when the area after it is another country ("Foni
+            # (Brikama, Gambia)" is not Sardinia's)
+            or best.place.kind == "admin1" and any(a.startswith("cc:") for a in enclosing[0])):
         return replace(mention, place=None, candidates=tuple(ranked[:5]),
                        reason="no place of this name in the area named after it")
-    if weak and not adjacent_cue and best.place.kind == "city" and story \
-            and best.place.country_code not in story:
+    if story and best.place.country_code not in story and (
+            weak and not adjacent_cue and best.place.kind == "city"
+            # "Muse district": the province of a foreign town of that name
+            or best.place.kind == "admin1" and fold(best.place.name) != mention.key):
         return replace(mention, place=None, candidates=tuple(ranked[:5]),
                        reason="not a place: only small places of other countries match")
     if weak and not adjacent_cue and best.place.kind == "city" and not enclosing \
@@ -473,6 +496,11 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
                        reason="doubtful: a small place far from all the article's others")
     return replace(mention, place=best.place, score=best.score, candidates=tuple(ranked[:5]),
                    reason="; ".join(best.reasons))
+
+
+def _fits_cue(place: Place, cue: str) -> bool:
+    cue = cue.lstrip("~")
+    return place.kind in _CUE_KINDS.get(cue, ()) or place.feature in _CUE_FEATURES.get(cue, ())
 
 
 def _may_win(candidate: Candidate, mention: Mention, pool: list[Place],

@@ -228,3 +228,23 @@ def test_a_town_in_brackets_with_its_district_and_province(gazetteer):
     assert found["Benue"].kind == "admin1" and found["Benue"].country_code == "NG"
     if found.get("Gbajimba") is not None:
         assert found["Gbajimba"].country_code == "NG"
+
+
+def test_armed_groups_are_not_the_villages_of_their_names(gazetteer):
+    text = "Al Shabaab militants attacked a base near Baraawe on Monday."
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert "Al Shabaab" not in found and "Shabaab" not in found
+
+
+def test_a_province_of_a_foreign_namesake_is_not_the_area_in_brackets(gazetteer):
+    text = ("Senegalese troops clashed with rebels in the region of Foni "
+            "(Foni Bintang, Brikama, Gambia) on Sunday.")
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found.get("Foni") is None or found["Foni"].country_code == "GM"
+    assert found["Brikama"].country_code == "GM"
+
+
+def test_forces_of_a_country_do_not_locate_the_incident_there(gazetteer):
+    text = "On Monday, forces of Russia shelled Kupiansk, Kharkiv region, killing two."
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    assert event.country_code == "UA"

@@ -18,6 +18,7 @@ _EXTRA_NAMES = {
     "SY-HA": ("Hasakah", "Hassakeh", "Hasaka"), "SY-RA": ("Raqqa",),
     "SY-DY": ("Deir ez-Zor", "Deir Ezzor"), "SY-HI": ("Homs",), "SY-HL": ("Aleppo",),
     "SY-DR": ("Daraa", "Deraa"), "SY-SU": ("Sweida", "Suwayda"), "SY-LA": ("Latakia",),
+    "UA-23": ("Zaporizhia", "Zaporozhye"), "UA-09": ("Lugansk",),
 }
 
 

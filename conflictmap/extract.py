@@ -550,6 +550,10 @@ def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> 
     precision = _PRECISION[place.kind] if place else 3
     if place and d.near and precision == 1:
         precision = 2
+    if place and place.id.startswith("near:"):
+        # a village no gazetteer knows, drawn at the place it lies in: a town or a
+        # district is near it; a province says no more than the province
+        precision = 3 if place.feature.endswith("admin1") else 2
     # An event known only to an area is drawn at its seat (ACLED: the capital).
     lat, lon = place.event_point if place else (None, None)
     origin_lat, origin_lon = d.origin.event_point if d.origin else (None, None)

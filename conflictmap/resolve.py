@@ -47,6 +47,13 @@ _DEMONYM_BONUS = 0.4
 _AREA_AFTER = 2.0  # "Pisky, Donetsk": the name after a town is its area
 _LIST_GAPS = (", ", " and ", ", and ", " or ")
 _BRACKET_GAP = re.compile(r" \((?:[^(),.;]{1,40}, )?")
+# Between an unknown village and the place that locates it.
+_LOCATED_BY = "village located by its"
+_NOT_IN_AREA = "no place of this name in the area named after it"
+_AREA_OF_VILLAGE = re.compile(
+    r"(?: (?:village|town|hamlet|area|neighbou?rhood|camp))?"
+    r"(?:, | \((?:[^(),.;]{1,40}, )?| (?:in|near|of) (?:the )?"
+    r"(?:(?:countryside|outskirts|suburbs|district|province|region|area) of )?)")
 _CHAIN_GAP = re.compile(r"[^(),.;]{0,40}?, ")
 _FEATURE_GAP = re.compile(r"^ (?:town|village|city|township|district|area|camp|neighbou?rhood|"
                           r"region|province|governorate|county|municipality)\b")
@@ -207,6 +214,7 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
     chosen = _choose_all(mentions, pools, context, previous=chosen)
     chosen = _short_forms(text, chosen, context)
     chosen = [_unknown(m, gaz, context) if not m.key and not m.place else m for m in chosen]
+    chosen = _located_by_area(text, chosen)
     if keep_all:  # every span given gets its mention
         return chosen
     return [m for m in _outside_wide_names(chosen) if m.place or not m.key]
@@ -482,7 +490,7 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
             # (Brikama, Gambia)" is not Sardinia's)
             or best.place.kind == "admin1" and any(a.startswith("cc:") for a in enclosing[0])):
         return replace(mention, place=None, candidates=tuple(ranked[:5]),
-                       reason="no place of this name in the area named after it")
+                       reason=_NOT_IN_AREA)
     if story and best.place.country_code not in story and (
             weak and not adjacent_cue and best.place.kind == "city"
             # "Muse district": the province of a foreign town of that name
@@ -582,6 +590,31 @@ def _unknown(mention: Mention, gaz: Gazetteer, context: _Context) -> Mention:
         if found:
             return replace(mention, place=found[0].place, reason="online geocoder")
     return replace(mention, reason="not in the gazetteer")
+
+
+def _located_by_area(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A village no gazetteer knows, named with the place it lies in ("Umm al-Kayf
+    village in Hasakeh countryside", "the village of X, Donetsk", "X village (Y, Z)"): a
+    mention of the village, under its own name, located at that place, and said so."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.place is not None or m.key and m.reason != _NOT_IN_AREA:
+            continue
+        area = next((n for n in out[i + 1:i + 4]
+                     if n.place is not None and not n.adjectival
+                     and n.place.kind in ("city", "admin2", "admin1", "region")
+                     and _AREA_OF_VILLAGE.fullmatch(text[m.end:n.start])), None)
+        if area is None:
+            continue
+        a = area.place
+        lat, lon = a.event_point if a.kind == "admin1" else (a.latitude, a.longitude)
+        village = Place(
+            id=f"near:{a.id}", name=m.text, latitude=lat, longitude=lon,
+            country_code=a.country_code, kind="city", feature=f"{_LOCATED_BY} {a.kind}",
+            admin1=a.admin1 if a.kind != "admin1" else a.name, source=f"located at {a.name}")
+        out[i] = replace(m, place=village, score=area.score,
+                         reason=f"not in the gazetteer; located at {a.name}, named with it")
+    return out
 
 
 def _nearest_km(place: Place, key: str,

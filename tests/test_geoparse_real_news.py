@@ -248,3 +248,18 @@ def test_forces_of_a_country_do_not_locate_the_incident_there(gazetteer):
     text = "On Monday, forces of Russia shelled Kupiansk, Kharkiv region, killing two."
     (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
     assert event.country_code == "UA"
+
+
+# -- 6. villages no gazetteer knows ----------------------------------------------------
+
+@pytest.mark.parametrize("text, village, point, precision", [
+    ("Turkish drones shelled Umm Al-Kayf village in Hasakeh countryside on Monday, "
+     "killing two.", "Umm Al-Kayf", (36.50, 40.75), 2),  # Hasakah, the town
+    ("On Friday, rebels shelled the village of Novohnativka, Donetsk, killing a woman.",
+     "Novohnativka", (48.02, 37.80), 3),  # the province, drawn at its seat
+])
+def test_an_unknown_village_is_kept_by_name_and_located_at_its_area(
+        gazetteer, text, village, point, precision):
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    assert event.location == village and event.geo_precision == precision
+    assert _km(event.latitude, event.longitude, *point) < 25

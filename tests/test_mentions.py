@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from conflictmap import extract_events
 from conflictmap.resolve import geoparse, resolve
 
 
@@ -78,10 +79,21 @@ def test_place_named_inside_a_longer_name(gazetteer):
 
 
 def test_unknown_hamlet_is_reported_unresolved(gazetteer):
-    mentions = geoparse("Gunmen raided the hamlet of Tell Marwaniyeh near Hasakah in Syria.",
+    mentions = geoparse("Gunmen raided the hamlet of Tell Marwaniyeh in Syria.",
                         gazetteer=gazetteer)
     hamlet = [m for m in mentions if m.text == "Tell Marwaniyeh"]
     assert hamlet and hamlet[0].place is None and hamlet[0].reason == "not in the gazetteer"
+
+
+def test_unknown_hamlet_near_a_known_place_is_located_there_under_its_own_name(gazetteer):
+    text = "Gunmen raided the hamlet of Tell Marwaniyeh near Hasakah in Syria."
+    (hamlet,) = [m for m in geoparse(text, gazetteer=gazetteer) if m.text == "Tell Marwaniyeh"]
+    assert hamlet.place.name == "Tell Marwaniyeh" and hamlet.place.country_code == "SY"
+    assert hamlet.reason.startswith("not in the gazetteer; located at")
+    (event,) = extract_events("Gunmen raided the hamlet of Tell Marwaniyeh near Hasakah "
+                              "on Monday, killing two.", gazetteer=gazetteer,
+                              published="2024-03-05").events
+    assert event.location == "Tell Marwaniyeh" and event.geo_precision == 2
 
 
 def test_resolve_given_spans(gazetteer):

@@ -6,6 +6,7 @@ candidate lies to the article's other places.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -59,7 +60,10 @@ _FEATURE_GAP = re.compile(r"^ (?:town|village|city|township|district|area|camp|n
                           r"region|province|governorate|county|municipality)\b")
 _RUN = re.compile(r"(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|ez|an|de|da|du|la|bin|ibn|wa) )?"
                   r"[A-Z][\w'’]*)*")
-_DEMONYM = re.compile(r"\b(" + "|".join(map(re.escape, ADJECTIVAL_FORMS)) + r")s?\b")
+_CAP_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]*")
+_DEMONYM_INDEX: dict[str, list[str]] = {}
+for _form in ADJECTIVAL_FORMS:  # longest first, by the first word as `_CAP_WORD` reads it
+    _DEMONYM_INDEX.setdefault(_CAP_WORD.match(_form).group().lower(), []).append(_form.lower())
 _FEATURE_WORDS = frozenset(FEATURE_AFTER) | {"field", "base", "the"}
 # Kinds too wide for closeness to another place to mean anything.
 _AREAS = frozenset({"country", "admin1", "region", "water"})
@@ -120,15 +124,39 @@ def _with_demonyms(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[M
     """Add each demonym ("Iraqi", "Russians") that no place name covers, as an adjectival
     mention of its country."""
     added = []
-    for match in _DEMONYM.finditer(text):
-        start, end = match.span()
-        if any(m.start < end and start < m.end for m in mentions):
-            continue
-        place = _demonym_place(match.group(1), gaz)
+    starts = [m.start for m in mentions]
+    for start, end, form in _demonym_spans(text):
+        i = bisect.bisect_left(starts, end)
+        if any(m.end > start for m in mentions[max(0, i - 3):i]):
+            continue  # inside a place name ("Iraqi Kurdistan")
+        place = _demonym_place(form, gaz)
         if place is not None:
-            added.append(Mention(match.group(), start, end, "", place=place, score=1.0,
+            added.append(Mention(text[start:end], start, end, "", place=place, score=1.0,
                                  reason=_DEMONYM_REASON[place.kind], adjectival=True))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _demonym_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, form)`` of every demonym in *text*, plural or not, longest form
+    first: a look-up by first word, much faster than one pattern of 600 forms."""
+    out = []
+    skip_to = 0
+    for word in _CAP_WORD.finditer(text):
+        start = word.start()
+        if start < skip_to:
+            continue
+        for form in _DEMONYM_INDEX.get(word.group().lower(), ()):
+            end = start + len(form)
+            if text[start:end].lower() != form:
+                continue
+            if text[end:end + 1] == "s":
+                end += 1
+            if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                continue
+            out.append((start, end, text[start:end]))
+            skip_to = end
+            break
+    return out
 
 
 def _windows(text: str, size: int) -> Iterable[tuple[int, str]]:
@@ -255,8 +283,8 @@ def _context(text: str, mentions: Sequence[Mention],
              pools: dict[tuple[str, str], list[Place]]) -> _Context:
     countries: Counter = Counter()
     own: Counter = Counter()
-    demonyms = Counter(DEMONYM_COUNTRIES[w.lower()] for w in _DEMONYM.findall(text)
-                       if w.lower() in DEMONYM_COUNTRIES)
+    demonyms = Counter(DEMONYM_COUNTRIES[f.lower()] for _, _, f in _demonym_spans(text)
+                       if f.lower() in DEMONYM_COUNTRIES)
     admin1s = set()
     for m in mentions:
         pool = pools.get((m.key, m.cue), [])
@@ -436,8 +464,10 @@ def _choose_all(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[P
         if not m.key:  # a phrase-found name: resolved later, on its own
             out.append(m)
             continue
-        if previous and not pools.get((m.key, m.cue)):
-            out.append(previous[n])
+        pool = pools.get((m.key, m.cue), ())
+        if previous and (not pool or len(pool) == 1 and previous[n].place is not None
+                         and prior(previous[n].place)[0] >= _STRONG):
+            out.append(previous[n])  # nothing the second pass knows can change it
             continue
         memo = (m.key, m.cue, m.chained, context.enclosing.get(m.start))
         if memo not in done:

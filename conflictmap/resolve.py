@@ -50,6 +50,8 @@ _LIST_GAPS = (", ", " and ", ", and ", " or ")
 _BRACKET_GAP = re.compile(r" \((?:[^(),.;]{1,40}, )?")
 # Between an unknown village and the place that locates it.
 _LOCATED_BY = "village located by its"
+_PART_OF_NAME = "not a place: part of a longer name"
+_FOREIGN = "not a place: only small places of other countries match"
 _NOT_IN_AREA = "no place of this name in the area named after it"
 _AREA_OF_VILLAGE = re.compile(
     r"(?: (?:village|town|hamlet|area|neighbou?rhood|camp))?"
@@ -497,43 +499,63 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
         reasons: list[str] = []
         score = _score(place, mention, context, rivals=rivals, reasons=reasons)
         ranked.append(Candidate(place, score, tuple(reasons)))
-    best = next((c for c in ranked if _may_win(c, mention, pool, context)), ranked[0])
-    weak = prior(best.place)[0] < _STRONG
-    known = best.place.country_code in context.countries or not context.countries
-    # A feature word next to the name speaks for a candidate of that kind only, and for
-    # the whole run of capitals, not a part of it ("Bulo Mareer town").
-    adjacent_cue = bool(mention.cue) and not mention.cue.startswith("~") \
-        and not mention.chained and _fits_cue(best.place, mention.cue)
     # The countries the article names, and those its other places were found in.
     story = set(context.countries) | {
         c for c, n in context.inferred.items()
         if n - context.inferred_own.get((mention.key, c), 0) > 0}
-    known = known or best.place.country_code in story | set(context.demonyms)
-    if mention.chained and not adjacent_cue and best.place.kind not in ("country", "admin1") \
-            and (weak or not known):
-        return replace(mention, place=None, candidates=tuple(ranked[:5]),
-                       reason="not a place: part of a longer name")
+    # The best candidate that may win and that nothing in the text makes doubtful; if
+    # none, the name stays unresolved with the reason the first of them was doubted.
+    # A runner-up needs evidence of its own: well known, or in the area named after it;
+    # and a doubt about the name itself stops the search.
+    first_doubt = ""
     enclosing = context.enclosing.get(mention.start)
-    if enclosing and not _inside(best.place, enclosing) and (
-            best.place.kind in ("city", "admin2")
+    for candidate in ranked:
+        place = candidate.place
+        if not _may_win(candidate, mention, pool, context):
+            continue
+        if first_doubt and not (prior(place)[0] >= _STRONG
+                                or enclosing and _inside(place, enclosing)):
+            continue
+        doubt = _doubt(place, mention, context, story)
+        if not doubt:
+            return replace(mention, place=place, score=candidate.score,
+                           candidates=tuple(ranked), reason="; ".join(candidate.reasons))
+        first_doubt = first_doubt or doubt
+        if doubt in (_PART_OF_NAME, _FOREIGN):
+            break  # doubts about the name, not the candidate: "Kelly said", "John Kelly"
+    return replace(mention, place=None, candidates=tuple(ranked),
+                   reason=first_doubt or "no candidate fits the article's context")
+
+
+def _doubt(place: Place, mention: Mention, context: _Context, story: set[str]) -> str:
+    """Why the text makes *place* doubtful for *mention*, or ""."""
+    weak = prior(place)[0] < _STRONG
+    known = not context.countries or place.country_code in context.countries \
+        or place.country_code in story or place.country_code in context.demonyms
+    # A feature word next to the name speaks for a candidate of that kind only, and for
+    # the whole run of capitals, not a part of it ("Bulo Mareer town").
+    adjacent_cue = bool(mention.cue) and not mention.cue.startswith("~") \
+        and not mention.chained and _fits_cue(place, mention.cue)
+    if mention.chained and not adjacent_cue and place.kind not in ("country", "admin1") \
+            and (weak or not known):
+        return _PART_OF_NAME
+    enclosing = context.enclosing.get(mention.start)
+    if enclosing and not _inside(place, enclosing) and (
+            place.kind in ("city", "admin2")
             # a province only when the area after it is another country ("Foni
             # (Brikama, Gambia)" is not Sardinia's)
-            or best.place.kind == "admin1" and any(a.startswith("cc:") for a in enclosing[0])):
-        return replace(mention, place=None, candidates=tuple(ranked[:5]),
-                       reason=_NOT_IN_AREA)
-    if story and best.place.country_code not in story and (
-            weak and not adjacent_cue and best.place.kind == "city"
+            or place.kind == "admin1" and any(a.startswith("cc:") for a in enclosing[0])):
+        return _NOT_IN_AREA
+    if story and place.country_code not in story and (
+            weak and not adjacent_cue and place.kind == "city"
             # "Muse district": the province of a foreign town of that name
-            or best.place.kind == "admin1" and fold(best.place.name) != mention.key):
-        return replace(mention, place=None, candidates=tuple(ranked[:5]),
-                       reason="not a place: only small places of other countries match")
-    if weak and not adjacent_cue and best.place.kind == "city" and not enclosing \
+            or place.kind == "admin1" and fold(place.name) != mention.key):
+        return _FOREIGN
+    if weak and not adjacent_cue and place.kind == "city" and not enclosing \
             and len({key for key, *_ in context.points if key != mention.key}) >= 2 \
-            and _nearest_km(best.place, mention.key, context.points) is None:
-        return replace(mention, place=None, candidates=tuple(ranked[:5]),
-                       reason="doubtful: a small place far from all the article's others")
-    return replace(mention, place=best.place, score=best.score, candidates=tuple(ranked[:5]),
-                   reason="; ".join(best.reasons))
+            and _nearest_km(place, mention.key, context.points) is None:
+        return "doubtful: a small place far from all the article's others"
+    return ""
 
 
 def _fits_cue(place: Place, cue: str) -> bool:
@@ -544,10 +566,10 @@ def _fits_cue(place: Place, cue: str) -> bool:
 def _may_win(candidate: Candidate, mention: Mention, pool: list[Place],
              context: _Context) -> bool:
     """Whether *candidate* may be chosen on the strength of its score. A town never wins
-    over a country of the same name ("Russia", Ohio), nor over a place a thousand times
-    better known ("Moscow", Pennsylvania), by the article's context alone: it needs a word
-    next to it ("the town of"), or its province or country named after it ("Moscow,
-    Pa.")."""
+    over a country, a region or a sea of the same name ("Russia", Ohio; "Atlantic",
+    Iowa), nor over a place a thousand times better known ("Moscow", Pennsylvania), by
+    the article's context alone: it needs a word next to it ("the town of"), or its
+    province or country named after it ("Moscow, Pa.")."""
     place = candidate.place
     if place.kind not in ("city", "admin2"):
         return True
@@ -557,8 +579,8 @@ def _may_win(candidate: Candidate, mention: Mention, pool: list[Place],
     enclosing = context.enclosing.get(mention.start)
     if enclosing and _inside(place, enclosing):
         return True
-    if any(p.kind == "country" for p in pool):
-        return False
+    if any(p.kind in ("country", "region", "water") for p in pool):
+        return False  # "Atlantic", Iowa is not the ocean's rival on context alone
     return prior(place)[0] >= max(prior(p)[0] for p in pool) - _DOMINANT
 
 

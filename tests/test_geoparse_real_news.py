@@ -263,3 +263,18 @@ def test_an_unknown_village_is_kept_by_name_and_located_at_its_area(
     (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
     assert event.location == village and event.geo_precision == precision
     assert _km(event.latitude, event.longitude, *point) < 25
+
+
+def test_a_doubtful_small_namesake_gives_way_to_the_well_known_place(gazetteer):
+    # The story's other places are in the US, but a small US Moscow far from all of them
+    # is doubtful; the capital of Russia is not.
+    text = ("Officials from Dallas and Fort Worth flew to Moscow on Monday for talks, "
+            "then returned to Austin.")
+    place = next(m.place for m in geoparse(text, gazetteer=gazetteer) if m.text == "Moscow")
+    assert place is not None and place.country_code == "RU"
+
+
+def test_an_ocean_is_not_a_small_town_of_its_name(gazetteer):
+    text = "The storm moved over the Atlantic toward Boston and New York."
+    place = next(m.place for m in geoparse(text, gazetteer=gazetteer) if m.text == "Atlantic")
+    assert place.kind == "water"

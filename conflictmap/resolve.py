@@ -52,6 +52,12 @@ _BRACKET_GAP = re.compile(r" \((?:[^(),.;]{1,40}, )?")
 _LOCATED_BY = "village located by its"
 _PART_OF_NAME = "not a place: part of a longer name"
 _FOREIGN = "not a place: only small places of other countries match"
+_QUARTER_KM = 50  # a neighbourhood lies this close to a town of the story
+_QUARTER = "a neighbourhood of a town of the story, not a place far from it"
+# "the Palestina neighborhood", "colonia El Cerrito": a part of a town named nearby
+_QUARTER_AFTER = re.compile(r" (?:neighbou?rhood|ward|quarter|barrio|bairro)\b")
+_QUARTER_BEFORE = re.compile(r"\b(?:colonia|barrio|bairro|neighbou?rhood of|quarter of) $",
+                             re.IGNORECASE)
 _NOT_IN_AREA = "no place of this name in the area named after it"
 _AREA_OF_VILLAGE = re.compile(
     r"(?: (?:village|town|hamlet|area|neighbou?rhood|camp))?"
@@ -91,6 +97,7 @@ class _Context:
     # points of districts.
     enclosing: dict = field(default_factory=dict)
     areas: frozenset[int] = frozenset()  # starts of the names that enclose the one before
+    quarters: frozenset[int] = frozenset()  # starts of the names of neighbourhoods
 
 
 def geoparse(text: str | Article, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -317,9 +324,12 @@ def _context(text: str, mentions: Sequence[Mention],
             countries[code] += 1
             own[(m.key, code)] += 1
     enclosing, areas = _enclosing(text, mentions, pools)
+    quarters = frozenset(m.start for m in mentions
+                         if _QUARTER_AFTER.match(text, m.end)
+                         or _QUARTER_BEFORE.search(text, max(0, m.start - 20), m.start))
     return _Context(countries, frozenset(admin1s), demonyms,
                     total=sum(countries.values()) or 1.0, own=own,
-                    enclosing=enclosing, areas=areas)
+                    enclosing=enclosing, areas=areas, quarters=quarters)
 
 
 def _enclosing(text: str, mentions: Sequence[Mention],
@@ -521,7 +531,7 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
             return replace(mention, place=place, score=candidate.score,
                            candidates=tuple(ranked), reason="; ".join(candidate.reasons))
         first_doubt = first_doubt or doubt
-        if doubt in (_PART_OF_NAME, _FOREIGN):
+        if doubt in (_PART_OF_NAME, _FOREIGN, _QUARTER):
             break  # doubts about the name, not the candidate: "Kelly said", "John Kelly"
     return replace(mention, place=None, candidates=tuple(ranked),
                    reason=first_doubt or "no candidate fits the article's context")
@@ -529,6 +539,10 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
 
 def _doubt(place: Place, mention: Mention, context: _Context, story: set[str]) -> str:
     """Why the text makes *place* doubtful for *mention*, or ""."""
+    if mention.start in context.quarters and context.points and place.kind == "city":
+        near = _nearest_km(place, mention.key, context.points)
+        if near is None or near > _QUARTER_KM:
+            return _QUARTER
     weak = prior(place)[0] < _STRONG
     known = not context.countries or place.country_code in context.countries \
         or place.country_code in story or place.country_code in context.demonyms
@@ -544,10 +558,12 @@ def _doubt(place: Place, mention: Mention, context: _Context, story: set[str]) -
             place.kind in ("city", "admin2")
             # a province only when the area after it is another country ("Foni
             # (Brikama, Gambia)" is not Sardinia's)
-            or place.kind == "admin1" and any(a.startswith("cc:") for a in enclosing[0])):
+            or place.kind == "admin1" and (any(a.startswith("cc:") for a in enclosing[0])
+                                           or fold(place.name) != mention.key)):
         return _NOT_IN_AREA
+    # ("the village of X" says what X is, not where: no shield here)
     if story and place.country_code not in story and (
-            weak and not adjacent_cue and place.kind == "city"
+            weak and place.kind == "city"
             # "Muse district": the province of a foreign town of that name
             or place.kind == "admin1" and fold(place.name) != mention.key):
         return _FOREIGN
@@ -632,9 +648,15 @@ def _word_pattern(form: str) -> re.Pattern[str]:
 def _unknown(mention: Mention, gaz: Gazetteer, context: _Context) -> Mention:
     """A phrase-found name ("the hamlet of X"): fuzzy within the article's country, the
     online fallback if enabled, else unresolved with the reason."""
+    enclosing = context.enclosing.get(mention.start)
     for country, _ in context.countries.most_common(1):
         found = gaz.lookup(mention.text, country=country, limit=1)
-        if found and found[0].score > 1.0:
+        # A near spelling is taken only where the text puts the place: inside the area
+        # named after it, or near the article's other places.
+        if found and found[0].score > 1.0 and (
+                _inside(found[0].place, enclosing) if enclosing
+                else not context.points
+                or _nearest_km(found[0].place, mention.key, context.points) is not None):
             return replace(mention, place=found[0].place, score=found[0].score,
                            reason="; ".join(found[0].reasons))
     if not context.countries and gaz.geocoder is not None:

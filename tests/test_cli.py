@@ -32,12 +32,16 @@ def test_places_json_has_the_documented_fields(gazetteer, capsys):
 
 def test_unresolved_mentions_carry_a_reason(gazetteer, capsys, tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("Gunmen torched the village of Khirbet Umm Zawiyeh near Hasakah, Syria.",
-                    encoding="utf-8")
+    path.write_text("Gunmen torched the village of Khirbet Umm Zawiyeh in Syria, and the "
+                    "village of Tell Zahra near Hasakah.", encoding="utf-8")
     assert main(["places", str(path), "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     hamlet = next(r for r in rows if r["mention"] == "Khirbet Umm Zawiyeh")
     assert hamlet["latitude"] is None and hamlet["reason"] == "not in the gazetteer"
+    # named with the place it lies near, it is located there, and says so
+    near = next(r for r in rows if r["mention"] == "Tell Zahra")
+    assert near["latitude"] is not None and near["name"] == "Tell Zahra"
+    assert near["reason"].startswith("not in the gazetteer; located at")
 
 
 def test_places_table_from_stdin(gazetteer):

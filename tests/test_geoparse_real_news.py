@@ -278,3 +278,21 @@ def test_an_ocean_is_not_a_small_town_of_its_name(gazetteer):
     text = "The storm moved over the Atlantic toward Boston and New York."
     place = next(m.place for m in geoparse(text, gazetteer=gazetteer) if m.text == "Atlantic")
     assert place.kind == "water"
+
+
+def test_a_neighbourhood_is_not_a_far_town_of_its_name(gazetteer):
+    text = ("In Salvador (Bahia), gunmen exchanged fire with police in the Palestina "
+            "neighborhood on Tuesday, killing two.")
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found.get("Palestina") is None
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    assert event.location == "Salvador"
+
+
+def test_a_district_word_does_not_pull_in_a_far_province(gazetteer):
+    # No district of this name is known; the province of some far town of that name is
+    # not an answer when the text names the province it lies in.
+    text = "Shelling hit positions in Yakovlivka district, Donetsk, on Sunday."
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    place = found.get("Yakovlivka")
+    assert place is None or place.admin1 == "Donetsk"

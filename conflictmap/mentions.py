@@ -31,6 +31,9 @@ __all__ = ["Mention", "mention_key", "span_cues", "spot_places"]
 # Letters and digits: "K-1" and "T4" are base names.
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʼʿ](?![sS]\b)[^\W_]+)*")
 _JOIN = re.compile(r"(?: |-|‐|–(?=\w))")
+#: A title and its period just before a word ("Dr. ", "Rev. ", "Gen. ").
+TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rev|Sgt|Lt|Col|Gen|Capt|Gov|Sen|Rep|Prof|Cpl|"
+                          r"Pvt|Maj|Adm|Det|Supt|Insp|Cmdr|Brig|Fr|Sr|Jr)\. $")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*|^\s*|[-–—]\s+)$")
 _MODIFIERS = frozenset({"air", "oil", "gas", "border", "military", "naval", "army", "police"})
 _SHORT_CAPS = frozenset({"US", "UK", "USA", "UAE", "DRC", "EU"})
@@ -142,6 +145,8 @@ def _starts_name(text: str, tokens: list[tuple[int, int]], i: int) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
+    if TITLE_BEFORE.search(text, max(0, start - 8), start):
+        return False  # "the Rev. Roy Jones": a title's period ends no sentence
     return bool(_SENTENCE_END.search(text[max(0, start - 6):start]))
 
 

@@ -24,7 +24,7 @@ from conflictmap._wordlists import (
 )
 from conflictmap.article import Article
 from conflictmap.gazetteer import Candidate, Gazetteer, Place, prior
-from conflictmap.mentions import Mention, mention_key, span_cues, spot_places
+from conflictmap.mentions import TITLE_BEFORE, Mention, mention_key, span_cues, spot_places
 
 __all__ = ["geoparse", "resolve"]
 
@@ -52,6 +52,9 @@ _BRACKET_GAP = re.compile(r" \((?:[^(),.;]{1,40}, )?")
 _LOCATED_BY = "village located by its"
 _PART_OF_NAME = "not a place: part of a longer name"
 _FOREIGN = "not a place: only small places of other countries match"
+# A capitalised word (or a title, "Dr.") just before a name
+_FORENAME = re.compile(r"\b[A-Z][a-z'’-]+\.? $")
+_SMALL_PROVINCE = 50_000  # people in its main town
 _QUARTER_KM = 50  # a neighbourhood lies this close to a town of the story
 _QUARTER = "a neighbourhood of a town of the story, not a place far from it"
 # "the Palestina neighborhood", "colonia El Cerrito": a part of a town named nearby
@@ -250,11 +253,37 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
         inferred_own=Counter((m.key, m.place.country_code) for m in local))
     chosen = _choose_all(mentions, pools, context, previous=chosen)
     chosen = _short_forms(text, chosen, context)
+    chosen = _people(text, chosen)
     chosen = [_unknown(m, gaz, context) if not m.key and not m.place else m for m in chosen]
     chosen = _located_by_area(text, chosen)
     if keep_all:  # every span given gets its mention
         return chosen
     return [m for m in _outside_wide_names(chosen) if m.place or not m.key]
+
+
+def _people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name left out as the end of a person's name ("the Rev. Roy Jones") is that
+    person wherever it stands alone in the article ("Jones said"), unless a place word
+    or the article's own geography supports it there."""
+    surnames = {m.key for m in mentions if m.key and m.place is None
+                and m.reason == _PART_OF_NAME and _after_forename(text, m.start)}
+    if not surnames:
+        return mentions
+    return [replace(m, place=None, reason="a person's name elsewhere in the article")
+            if m.key in surnames and m.place is not None and not m.cue
+            and m.place.kind in ("city", "admin2", "admin1") else m for m in mentions]
+
+
+def _after_forename(text: str, start: int) -> bool:
+    """Whether a capitalised word (or a title, "Dr.") stands just before *start*, and not
+    as the first word of a sentence."""
+    found = _FORENAME.search(text, max(0, start - 30), start)
+    if found is None:
+        return False
+    if TITLE_BEFORE.search(text, max(0, found.start() - 8), found.start()):
+        return True
+    before = text[max(0, found.start() - 3):found.start()].rstrip(" ")
+    return bool(before) and before[-1] not in '.!?"“\n'
 
 
 def _outside_wide_names(mentions: list[Mention]) -> list[Mention]:
@@ -510,7 +539,10 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
         score = _score(place, mention, context, rivals=rivals, reasons=reasons)
         ranked.append(Candidate(place, score, tuple(reasons)))
     # The countries the article names, and those its other places were found in.
-    story = set(context.countries) | {
+    # (A name is no evidence for itself: "Michael" read as a parish of the Isle of Man
+    # does not put the Isle of Man in the story.)
+    story = {c for c, n in context.countries.items()
+             if n - context.own.get((mention.key, c), 0) > 0} | {
         c for c, n in context.inferred.items()
         if n - context.inferred_own.get((mention.key, c), 0) > 0}
     # The best candidate that may win and that nothing in the text makes doubtful; if
@@ -544,14 +576,18 @@ def _doubt(place: Place, mention: Mention, context: _Context, story: set[str]) -
         if near is None or near > _QUARTER_KM:
             return _QUARTER
     weak = prior(place)[0] < _STRONG
-    known = not context.countries or place.country_code in context.countries \
-        or place.country_code in story or place.country_code in context.demonyms
+    known = not story or place.country_code in story \
+        or place.country_code in context.demonyms
     # A feature word next to the name speaks for a candidate of that kind only, and for
     # the whole run of capitals, not a part of it ("Bulo Mareer town").
     adjacent_cue = bool(mention.cue) and not mention.cue.startswith("~") \
         and not mention.chained and _fits_cue(place, mention.cue)
-    if mention.chained and not adjacent_cue and place.kind not in ("country", "admin1") \
-            and (weak or not known):
+    # A province inside a run of capitals is kept where the story is ("Anbar Police"),
+    # not as a far one ("Michael Brown": a parish of the Isle of Man).
+    if mention.chained and not adjacent_cue and place.kind != "country" and (
+            weak and place.kind != "admin1" or not known
+            or place.kind == "admin1" and place.country_code not in story
+            and place.country_code not in context.demonyms):
         return _PART_OF_NAME
     enclosing = context.enclosing.get(mention.start)
     if enclosing and not _inside(place, enclosing) and (
@@ -564,8 +600,10 @@ def _doubt(place: Place, mention: Mention, context: _Context, story: set[str]) -
     # ("the village of X" says what X is, not where: no shield here)
     if story and place.country_code not in story and (
             weak and place.kind == "city"
-            # "Muse district": the province of a foreign town of that name
-            or place.kind == "admin1" and fold(place.name) != mention.key):
+            # "Muse district": the province of a foreign town of that name; "Man", "First":
+            # small provinces of countries the story is not about
+            or place.kind == "admin1" and (fold(place.name) != mention.key
+                                           or place.population < _SMALL_PROVINCE)):
         return _FOREIGN
     if weak and not adjacent_cue and place.kind == "city" and not enclosing \
             and len({key for key, *_ in context.points if key != mention.key}) >= 2 \

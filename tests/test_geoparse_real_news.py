@@ -296,3 +296,11 @@ def test_a_district_word_does_not_pull_in_a_far_province(gazetteer):
     found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
     place = found.get("Yakovlivka")
     assert place is None or place.admin1 == "Donetsk"
+
+
+def test_a_surname_is_a_person_throughout_the_article(gazetteer):
+    text = ("The Rev. Roy Jones was named chaplain in Shreveport on Monday. Jones will be paid "
+            "by the city, and Michael Brown said Jones was ready.")
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert "Jones" not in found and "Michael" not in found and "Brown" not in found
+    assert found["Shreveport"].country_code == "US"

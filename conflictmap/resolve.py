@@ -54,6 +54,7 @@ _PART_OF_NAME = "not a place: part of a longer name"
 _FOREIGN = "not a place: only small places of other countries match"
 # A capitalised word (or a title, "Dr.") just before a name
 _FORENAME = re.compile(r"\b[A-Z][a-z'’-]+\.? $")
+_TOWN = 2.0  # the prior of a town of 10,000
 _SMALL_PROVINCE = 50_000  # people in its main town
 _QUARTER_KM = 50  # a neighbourhood lies this close to a town of the story
 _QUARTER = "a neighbourhood of a town of the story, not a place far from it"
@@ -533,8 +534,12 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
             if p.country_code in context.countries or p.country_code in context.demonyms
             or p.country_code in context.inferred or p.kind == "site"]
     scored = sorted(pool, key=lambda p: (-_score(p, mention, context, rivals=rivals), p.id))
+    shown = scored[:5]
+    top = max(pool, key=lambda p: (prior(p)[0], p.id))
+    if top not in shown:  # the best known of them always competes (see `_may_win`)
+        shown.append(top)
     ranked = []
-    for place in scored[:5]:
+    for place in shown:
         reasons: list[str] = []
         score = _score(place, mention, context, rivals=rivals, reasons=reasons)
         ranked.append(Candidate(place, score, tuple(reasons)))
@@ -547,26 +552,35 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
         if n - context.inferred_own.get((mention.key, c), 0) > 0}
     # The best candidate that may win and that nothing in the text makes doubtful; if
     # none, the name stays unresolved with the reason the first of them was doubted.
-    # A runner-up needs evidence of its own: well known, or in the area named after it;
-    # and a doubt about the name itself stops the search.
+    # A runner-up needs evidence of its own (`_runner_up`); a doubt about the name itself
+    # (part of a longer one, a neighbourhood) stops the search.
     first_doubt = ""
     enclosing = context.enclosing.get(mention.start)
     for candidate in ranked:
         place = candidate.place
         if not _may_win(candidate, mention, pool, context):
             continue
-        if first_doubt and not (prior(place)[0] >= _STRONG
-                                or enclosing and _inside(place, enclosing)):
+        if first_doubt and not _runner_up(place, enclosing, story):
             continue
         doubt = _doubt(place, mention, context, story)
         if not doubt:
             return replace(mention, place=place, score=candidate.score,
                            candidates=tuple(ranked), reason="; ".join(candidate.reasons))
         first_doubt = first_doubt or doubt
-        if doubt in (_PART_OF_NAME, _FOREIGN, _QUARTER):
-            break  # doubts about the name, not the candidate: "Kelly said", "John Kelly"
+        if doubt in (_PART_OF_NAME, _QUARTER):
+            break  # doubts about the name, not the candidate: "John Kelly"
     return replace(mention, place=None, candidates=tuple(ranked),
                    reason=first_doubt or "no candidate fits the article's context")
+
+
+def _runner_up(place: Place, enclosing: tuple | None, story: set[str]) -> bool:
+    """Whether *place* has evidence of its own to be chosen after the best candidate was
+    doubted: well known, an area (a state is no small place), inside the area named
+    after it, or a town of some size in a country of the story."""
+    score = prior(place)[0]
+    return (score >= _STRONG or place.kind in ("country", "admin1", "region", "water")
+            or bool(enclosing) and _inside(place, enclosing)
+            or place.country_code in story and score >= _TOWN)
 
 
 def _doubt(place: Place, mention: Mention, context: _Context, story: set[str]) -> str:

@@ -40,7 +40,11 @@ _ADJECTIVAL = re.compile(
     r"^(?:-[a-z]|\s+(?:forces|troops|military|army|officials?|government|regime|authorities|"
     r"embassy|envoy|president|minister|ministry|spokesm[ae]n|sources|media|state media|"
     r"defen[cs]e|coalition|navy|air force|soldiers|police|intelligence|leaders?|side|drones?|"
-    r"air ?strikes?|warplanes|jets|special forces|diplomats?)\b)")
+    r"air ?strikes?|warplanes|jets|special forces|diplomats?)\b"
+    # "the Kabul-Kandahar highway": a road, not the towns it joins
+    r"|-[A-Z][\w'’]* (?:highway|road|motorway|expressway)\b)")
+_ROAD_BEFORE = re.compile(r"\b[A-Z][\w'’]*-$")
+_ROAD_AFTER = re.compile(r"^ (?:highway|road|motorway|expressway)\b")
 _NOT_LOCATION_BEFORE = re.compile(
     r"(?:\bpro-|\banti-|\bby |\bfrom |\b(?:forces|troops|army|military|soldiers|militias?|"
     r"government|authorities|navy|police) of )$", re.IGNORECASE)
@@ -309,7 +313,8 @@ class _Builder:
                     start + launch.end() <= m.start and _FROM_NEAR.search(before[-70:]):
                 origin = (m.place, m.text)  # the first place after "from" only
                 continue
-            if _ADJECTIVAL.match(after) or _NOT_LOCATION_BEFORE.search(before[-12:]):
+            if _ADJECTIVAL.match(after) or _NOT_LOCATION_BEFORE.search(before[-12:]) \
+                    or _ROAD_BEFORE.search(before[-30:]) and _ROAD_AFTER.match(after):
                 continue
             if m.place.kind == "region" and not m.place.country_code:
                 continue  # "across the Middle East": too wide to locate an incident

@@ -45,8 +45,8 @@ _NOT_A_NAME = COMMON_WORDS | CALENDAR | DEMONYMS | frozenset(DEMONYM_COUNTRIES)
 _GENERIC = "|".join(sorted(w.capitalize() for w in GENERIC_TOPONYMS))
 # Phrases that say a place is there, whether or not any gazetteer has it.
 _UNKNOWN_PLACE = re.compile(
-    rf"\b(?:town|village|hamlet|settlement|neighbou?rhood|suburb|district|farm|locality)"
-    rf" of ({_NAME}(?:[ -]{_NAME}){{0,3}})"
+    rf"\b(?:towns?|villages?|hamlets?|settlements?|neighbou?rhoods?|suburbs?|district|farms?"
+    rf"|locality) of ({_NAME}(?:[ -]{_NAME}){{0,3}})"
     rf"|\b((?:[A-Z][\w'’]*[ -]){{0,2}}[A-Z][\w'’]*) (?:farm|hamlet|village)\b"
     rf"|\b((?:{_GENERIC})[ -](?:(?:al|el|ad|ar|as|ash|at|az|ez|an|Umm|Um|Abu)[ -])?"
     rf"{_NAME}(?:[ -]{_NAME})?)"

@@ -59,9 +59,14 @@ _SMALL_PROVINCE = 50_000  # people in its main town
 _QUARTER_KM = 50  # a neighbourhood lies this close to a town of the story
 _QUARTER = "a neighbourhood of a town of the story, not a place far from it"
 # "the Palestina neighborhood", "colonia El Cerrito": a part of a town named nearby
-_QUARTER_AFTER = re.compile(r" (?:neighbou?rhood|ward|quarter|barrio|bairro)\b")
-_QUARTER_BEFORE = re.compile(r"\b(?:colonia|barrio|bairro|neighbou?rhood of|quarter of) $",
-                             re.IGNORECASE)
+# ("vereda", "kebele", "barangay": the smallest units of Colombia, Ethiopia, the
+# Philippines, named after their town)
+_QUARTER_AFTER = re.compile(
+    r" (?:neighbou?rhood|ward|quarter|barrio|bairro|vereda|corregimiento|kebele|barangay|"
+    r"community|sector)\b")
+_QUARTER_BEFORE = re.compile(
+    r"\b(?:colonia|barrio|bairro|vereda|corregimiento|kebele|barangay|neighbou?rhood of|"
+    r"quarter of) $", re.IGNORECASE)
 _NOT_IN_AREA = "no place of this name in the area named after it"
 _AREA_OF_VILLAGE = re.compile(
     r"(?: (?:village|town|hamlet|area|neighbou?rhood|camp))?"
@@ -614,6 +619,8 @@ def _doubt(place: Place, mention: Mention, context: _Context, story: set[str]) -
     # ("the village of X" says what X is, not where: no shield here)
     if story and place.country_code not in story and (
             weak and place.kind == "city"
+            # "Ham", "Kin", "Meka": a short other name of a far city, not its name
+            or place.kind == "city" and len(mention.key) <= 5 and fold(place.name) != mention.key
             # "Muse district": the province of a foreign town of that name; "Man", "First":
             # small provinces of countries the story is not about
             or place.kind == "admin1" and (fold(place.name) != mention.key
@@ -708,7 +715,7 @@ def _unknown(mention: Mention, gaz: Gazetteer, context: _Context) -> Mention:
         if found and found[0].score > 1.0 and (
                 _inside(found[0].place, enclosing) if enclosing
                 else not context.points
-                or _nearest_km(found[0].place, mention.key, context.points) is not None):
+                or (_nearest_km(found[0].place, mention.key, context.points) or 1e9) <= 100):
             return replace(mention, place=found[0].place, score=found[0].score,
                            reason="; ".join(found[0].reasons))
     if not context.countries and gaz.geocoder is not None:

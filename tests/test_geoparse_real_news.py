@@ -304,3 +304,17 @@ def test_a_surname_is_a_person_throughout_the_article(gazetteer):
     found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
     assert "Jones" not in found and "Michael" not in found and "Brown" not in found
     assert found["Shreveport"].country_code == "US"
+
+
+def test_towns_joined_into_a_road_name_do_not_locate_the_incident(gazetteer):
+    text = ("On Monday, gunmen ambushed a convoy on the Kabul-Kandahar highway near Qalat, "
+            "killing three soldiers.")
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    assert event.location.startswith("Qal")
+
+
+def test_a_short_other_name_of_a_far_city_is_not_a_village_of_the_story(gazetteer):
+    text = ("Militiamen clashed with troops at Meka kebele in Metema woreda, West Gondar "
+            "zone, Amhara region, on Sunday.")
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found.get("Meka") is None or found["Meka"].country_code == "ET"

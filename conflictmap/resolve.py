@@ -55,6 +55,19 @@ _FOREIGN = "not a place: only small places of other countries match"
 # A capitalised word (or a title, "Dr.") just before a name
 _FORENAME = re.compile(r"\b[A-Z][a-z'’-]+\.? $")
 _TOWN = 2.0  # the prior of a town of 10,000
+# A name that says what it is ("Rapides Parish", "Boone County") is a place even inside a
+# longer name ("the Rapides Parish Sheriff's Office").
+# "Alexandria Police", "Kaduna State Government", "Mansfield City Council": the place of
+# an institution named after it
+_INSTITUTION_AFTER = re.compile(
+    r"[ -](?:Police|Sheriff'?s?|Fire|City|County|State|Council|Board|Mayor|Governor|High|"
+    r"School|University|College|Hospital|Medical|Regional|Community|Memorial|National|"
+    r"International|Department|Township|Twp\.|Area|Metropolitan|Public|Superior|District|"
+    r"Court|Airport|Chamber|Times|Post|Herald|News|Journal|Gazette|Tribune|Daily|Army|"
+    r"Volunteer|Selectmen|Selectman|Village|Town|Municipal|Government|Assembly|Province|"
+    r"Governorate|Military|Security|Authority|Prison|Jail|Port)\b")
+_TYPED_NAME = re.compile(r"\b(?:County|Parish|Province|Governorate|District|Oblast|"
+                         r"Township|Borough|Municipality|Region)$")
 _SMALL_PROVINCE = 50_000  # people in its main town
 _QUARTER_KM = 50  # a neighbourhood lies this close to a town of the story
 _QUARTER = "a neighbourhood of a town of the story, not a place far from it"
@@ -107,6 +120,7 @@ class _Context:
     enclosing: dict = field(default_factory=dict)
     areas: frozenset[int] = frozenset()  # starts of the names that enclose the one before
     quarters: frozenset[int] = frozenset()  # starts of the names of neighbourhoods
+    text: str = ""
 
 
 def geoparse(text: str | Article, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -259,12 +273,30 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
         inferred_own=Counter((m.key, m.place.country_code) for m in local))
     chosen = _choose_all(mentions, pools, context, previous=chosen)
     chosen = _short_forms(text, chosen, context)
+    chosen = _one_sense(text, chosen)
     chosen = _people(text, chosen)
     chosen = [_unknown(m, gaz, context) if not m.key and not m.place else m for m in chosen]
     chosen = _located_by_area(text, chosen)
     if keep_all:  # every span given gets its mention
         return chosen
     return [m for m in _outside_wide_names(chosen) if m.place or not m.key]
+
+
+def _one_sense(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name that starts a longer one ("Alexandria Police", "Rapides Parish Sheriff's
+    Office") is the place that the same name is where it stands alone in the article."""
+    alone = {m.key: m for m in mentions if m.key and m.place is not None and not m.chained}
+    if not alone:
+        return mentions
+    out = []
+    for m in mentions:
+        same = alone.get(m.key)
+        if same is not None and m.place is None and m.reason == _PART_OF_NAME \
+                and not _after_forename(text, m.start):
+            m = replace(m, place=same.place, score=same.score,
+                        reason=f"{same.place.name}, as where the name stands alone")
+        out.append(m)
+    return out
 
 
 def _people(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -364,7 +396,7 @@ def _context(text: str, mentions: Sequence[Mention],
                          or _QUARTER_BEFORE.search(text, max(0, m.start - 20), m.start))
     return _Context(countries, frozenset(admin1s), demonyms,
                     total=sum(countries.values()) or 1.0, own=own,
-                    enclosing=enclosing, areas=areas, quarters=quarters)
+                    enclosing=enclosing, areas=areas, quarters=quarters, text=text)
 
 
 def _enclosing(text: str, mentions: Sequence[Mention],
@@ -603,7 +635,9 @@ def _doubt(place: Place, mention: Mention, context: _Context, story: set[str]) -
         and not mention.chained and _fits_cue(place, mention.cue)
     # A province inside a run of capitals is kept where the story is ("Anbar Police"),
     # not as a far one ("Michael Brown": a parish of the Isle of Man).
-    if mention.chained and not adjacent_cue and place.kind != "country" and (
+    if mention.chained and not adjacent_cue and place.kind != "country" \
+            and not _TYPED_NAME.search(mention.text) \
+            and not _INSTITUTION_AFTER.match(context.text, mention.end) and (
             weak and place.kind != "admin1" or not known
             or place.kind == "admin1" and place.country_code not in story
             and place.country_code not in context.demonyms):

@@ -318,3 +318,11 @@ def test_a_short_other_name_of_a_far_city_is_not_a_village_of_the_story(gazettee
             "zone, Amhara region, on Sunday.")
     found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
     assert found.get("Meka") is None or found["Meka"].country_code == "ET"
+
+
+def test_a_place_inside_an_institution_s_name_is_the_place(gazetteer):
+    text = ("Shreveport police said the Rapides Parish Sheriff's Office and the Alexandria "
+            "Police Department searched the house. Alexandria officials declined to comment.")
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found["Rapides Parish"].kind == "admin2"
+    assert found["Alexandria"].country_code == "US"

@@ -676,7 +676,9 @@ def _may_win(candidate: Candidate, mention: Mention, pool: list[Place],
              context: _Context) -> bool:
     """Whether *candidate* may be chosen on the strength of its score. A town never wins
     over a country, a region or a sea of the same name ("Russia", Ohio; "Atlantic",
-    Iowa), nor over a place a thousand times better known ("Moscow", Pennsylvania), by
+    Iowa), a small one over its own country's province of its name ("Indiana",
+    Pennsylvania), nor over a
+    place a thousand times better known ("Moscow", Pennsylvania), by
     the article's context alone: it needs a word next to it ("the town of"), or its
     province or country named after it ("Moscow, Pa.")."""
     place = candidate.place
@@ -690,6 +692,10 @@ def _may_win(candidate: Candidate, mention: Mention, pool: list[Place],
         return True
     if any(p.kind in ("country", "region", "water") for p in pool):
         return False  # "Atlantic", Iowa is not the ocean's rival on context alone
+    if prior(place)[0] < _STRONG and any(
+            p.kind == "admin1" and p.country_code == place.country_code
+            and fold(p.name) == mention.key for p in pool):
+        return False  # nor is "Indiana", Pennsylvania the state's
     return prior(place)[0] >= max(prior(p)[0] for p in pool) - _DOMINANT
 
 

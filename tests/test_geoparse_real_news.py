@@ -326,3 +326,10 @@ def test_a_place_inside_an_institution_s_name_is_the_place(gazetteer):
     found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
     assert found["Rapides Parish"].kind == "admin2"
     assert found["Alexandria"].country_code == "US"
+
+
+def test_a_state_is_not_a_small_town_of_its_name_in_the_same_country(gazetteer):
+    text = ("The Indiana Department of Workforce Development said jobless claims rose in "
+            "Indianapolis and Fort Wayne.")
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found["Indiana"].kind == "admin1" and found["Indiana"].country_code == "US"

@@ -350,9 +350,9 @@ def _pool(gaz: Gazetteer, key: str, cue: str) -> list[Place]:
     if cue != "admin" and any(p.kind == "water" for p in places):
         # "the Red Sea" is the sea; "Red Sea governorate" (an "admin" cue) the province.
         places = [p for p in places if p.kind not in ("admin1", "admin2")]
-    if len(places) > _MAX_CANDIDATES:
-        places = sorted(places, key=lambda p: -prior(p)[0])[:_MAX_CANDIDATES]
-    return places
+    # Best known first: the order every later step reads them in.
+    places.sort(key=lambda p: (-prior(p)[0], p.id))
+    return places[:_MAX_CANDIDATES]
 
 
 def _context(text: str, mentions: Sequence[Mention],
@@ -366,7 +366,7 @@ def _context(text: str, mentions: Sequence[Mention],
         pool = pools.get((m.key, m.cue), [])
         if not pool:
             continue
-        top = max(pool, key=lambda p: prior(p)[0])
+        top = pool[0]  # the best known
         code = ""
         if top.kind == "country":
             code = top.country_code
@@ -565,21 +565,20 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
     if len(pool) > _SHORTLIST:
         # Context adds at most a few points: a namesake far down by prior that lies in
         # none of the article's countries cannot win, and need not be scored.
-        by_prior = sorted(pool, key=lambda p: -prior(p)[0])
+        by_prior = pool  # best known first (`_pool`)
         pool = by_prior[:_SHORTLIST] + [
             p for p in by_prior[_SHORTLIST:]
             if p.country_code in context.countries or p.country_code in context.demonyms
             or p.country_code in context.inferred or p.kind == "site"]
-    scored = sorted(pool, key=lambda p: (-_score(p, mention, context, rivals=rivals), p.id))
+    scores = {p.id: _score(p, mention, context, rivals=rivals) for p in pool}
+    scored = sorted(pool, key=lambda p: (-scores[p.id], p.id))
     shown = scored[:5]
-    top = max(pool, key=lambda p: (prior(p)[0], p.id))
+    top = pool[0]
     if top not in shown:  # the best known of them always competes (see `_may_win`)
         shown.append(top)
-    ranked = []
-    for place in shown:
-        reasons: list[str] = []
-        score = _score(place, mention, context, rivals=rivals, reasons=reasons)
-        ranked.append(Candidate(place, score, tuple(reasons)))
+    # The reasons, in words, are worked out for the chosen one only: they cost more than
+    # the sums.
+    ranked = [Candidate(place, scores[place.id]) for place in shown]
     # The countries the article names, and those its other places were found in.
     # (A name is no evidence for itself: "Michael" read as a parish of the Isle of Man
     # does not put the Isle of Man in the story.)
@@ -601,8 +600,10 @@ def _choose(mention: Mention, pool: list[Place], context: _Context) -> Mention:
             continue
         doubt = _doubt(place, mention, context, story)
         if not doubt:
+            reasons: list[str] = []
+            _score(place, mention, context, rivals=rivals, reasons=reasons)
             return replace(mention, place=place, score=candidate.score,
-                           candidates=tuple(ranked), reason="; ".join(candidate.reasons))
+                           candidates=tuple(ranked), reason="; ".join(reasons))
         first_doubt = first_doubt or doubt
         if doubt in (_PART_OF_NAME, _QUARTER):
             break  # doubts about the name, not the candidate: "John Kelly"
@@ -696,7 +697,7 @@ def _may_win(candidate: Candidate, mention: Mention, pool: list[Place],
             p.kind == "admin1" and p.country_code == place.country_code
             and fold(p.name) == mention.key for p in pool):
         return False  # nor is "Indiana", Pennsylvania the state's
-    return prior(place)[0] >= max(prior(p)[0] for p in pool) - _DOMINANT
+    return prior(place)[0] >= prior(pool[0])[0] - _DOMINANT  # pool: best known first
 
 
 def _short_forms(text: str, mentions: list[Mention], context: _Context) -> list[Mention]:

@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import abc
+import csv
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from conflictmap._names import is_latin
 from conflictmap.gazetteer.place import Place
 
-__all__ = ["Record", "Source", "file_digest", "package_version", "usable_names"]
+__all__ = ["Record", "Source", "csv_rows", "file_digest", "package_version", "usable_names"]
 
 Record = tuple[Place, tuple[str, ...]]
 """A place and every name it goes by (its own name first)."""
@@ -67,3 +68,19 @@ def usable_names(names: Iterator[str] | list[str] | tuple[str, ...], *,
         if name and is_latin(name) and any(c.isupper() for c in name):
             seen.setdefault(name, None)
     return tuple(seen)
+
+
+def csv_rows(path: Any, columns: tuple[str, ...], record: Callable[..., Record], *,
+             label: str | None = None) -> Iterator[Record]:
+    """The records of a CSV file (a `Path`, or a package resource) with *columns*, one
+    `record(row, where="file:line")` a row; a missing column raises `BadInput`."""
+    from conflictmap.exceptions import BadInput
+
+    label = label or str(path)
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = set(columns) - set(reader.fieldnames or ())
+        if missing:
+            raise BadInput(f"{label}: missing columns {', '.join(sorted(missing))}")
+        for line, row in enumerate(reader, start=2):
+            yield record(row, where=f"{label}:{line}")

@@ -6,14 +6,13 @@ a region is ``region``. Both come from ``data/regions.csv`` of the package.
 """
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
 from importlib import resources
 
 from conflictmap.exceptions import BadInput
 from conflictmap.gazetteer.place import Place, validate_coordinates
-from conflictmap.gazetteer.sources.base import Record, Source, usable_names
+from conflictmap.gazetteer.sources.base import Record, Source, csv_rows, usable_names
 
 __all__ = ["Regions"]
 
@@ -34,13 +33,7 @@ class Regions(Source):
         return f"regions {hashlib.sha256(_path().read_bytes()).hexdigest()[:16]}"
 
     def records(self) -> Iterator[Record]:
-        with _path().open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = set(_COLUMNS) - set(reader.fieldnames or ())
-            if missing:
-                raise BadInput(f"regions.csv: missing columns {', '.join(sorted(missing))}")
-            for line, row in enumerate(reader, start=2):
-                yield _record(row, where=f"regions.csv:{line}")
+        yield from csv_rows(_path(), _COLUMNS, _record, label="regions.csv")
 
 
 def _record(row: dict[str, str], *, where: str) -> Record:

@@ -1,14 +1,19 @@
 """The project's curated conflict sites: bases, fields, embassies, crossings, dams, camps."""
 from __future__ import annotations
 
-import csv
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from conflictmap.exceptions import BadInput
 from conflictmap.gazetteer.place import Place, validate_coordinates
-from conflictmap.gazetteer.sources.base import Record, Source, file_digest, usable_names
+from conflictmap.gazetteer.sources.base import (
+    Record,
+    Source,
+    csv_rows,
+    file_digest,
+    usable_names,
+)
 
 __all__ = ["CuratedSites", "default_sites_path"]
 
@@ -36,13 +41,7 @@ class CuratedSites(Source):
     def records(self) -> Iterator[Record]:
         if not self.path.exists():
             return
-        with self.path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = set(_COLUMNS) - set(reader.fieldnames or ())
-            if missing:
-                raise BadInput(f"{self.path}: missing columns {', '.join(sorted(missing))}")
-            for line, row in enumerate(reader, start=2):
-                yield _record(row, where=f"{self.path}:{line}")
+        yield from csv_rows(self.path, _COLUMNS, _record)
 
 
 def _record(row: dict[str, str], *, where: str) -> Record:

@@ -59,6 +59,9 @@ class Context:
     # them: where the story's other places are.
     inferred: Counter = field(default_factory=Counter)
     inferred_own: Counter = field(default_factory=Counter)
+    # Likewise the provinces of those towns, as (country, folded province) pairs.
+    provinces: Counter = field(default_factory=Counter)
+    provinces_own: Counter = field(default_factory=Counter)
     # Mention start -> what the name just after it says encloses it ("Paris, Texas",
     # "Kramatorsk (Donetsk)"): folded province names and "cc:XX" country codes, and the
     # points of districts.

@@ -52,6 +52,7 @@ _TOWN = 2.0  # the prior of a town of 10,000
 _DOMINANT = 1.5  # a prior this much higher (1,000 times the people) wins on context
 _SMALL_PROVINCE = 50_000  # people in its main town
 _INFERRED = 1.5  # at most, for a country where all the article's other places lie
+_PROVINCE = 1.0  # at most, for a province where all the article's other places lie
 _ENCLOSED = 3.0  # a town followed by its province or country ("Paris, Texas")
 _AREA_AFTER = 2.0  # "Pisky, Donetsk": the name after a town is its area
 _DEMONYM_BONUS = 0.4  # weak: in war reporting the demonym is as often the attacker's
@@ -166,7 +167,9 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
         (m.key, m.place.id): (m.key, m.place.id, m.place.latitude, m.place.longitude)
         for m in local}.values()),
         inferred=Counter(m.place.country_code for m in local if m.place.country_code),
-        inferred_own=Counter((m.key, m.place.country_code) for m in local))
+        inferred_own=Counter((m.key, m.place.country_code) for m in local),
+        provinces=Counter(_province(m.place) for m in local if m.place.admin1),
+        provinces_own=Counter((m.key, _province(m.place)) for m in local if m.place.admin1))
     chosen = _choose_all(mentions, pools, context, previous=chosen)
     chosen = short_forms(text, chosen, context)
     chosen = one_sense(text, chosen)
@@ -243,6 +246,14 @@ def _score(place: Place, mention: Mention, context: Context, *, rivals: bool = T
         score += _INFERRED * others / max(1, sum(context.inferred.values()))
         if explain:
             reasons.append(f"in {code}, as the article's other places are")
+    if place.admin1 and place.kind != "admin1" and context.provinces:
+        province = _province(place)
+        others = context.provinces.get(province, 0) \
+            - context.provinces_own.get((mention.key, province), 0)
+        if others > 0:
+            score += _PROVINCE * others / max(1, sum(context.provinces.values()))
+            if explain:
+                reasons.append(f"in {place.admin1}, as the article's other places are")
     if place.country_code in context.demonyms and place.kind != "country":
         score += _DEMONYM_BONUS  # "Russian forces" shelled a town in Ukraine
         if explain:
@@ -262,6 +273,10 @@ def _score(place: Place, mention: Mention, context: Context, *, rivals: bool = T
             if explain:
                 reasons.append(f"{near:.0f} km from another place of the article")
     return round(score, 3)
+
+
+def _province(place: Place) -> tuple[str, str]:
+    return place.country_code, fold(place.admin1)
 
 
 def _choose_all(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[Place]],

@@ -333,3 +333,11 @@ def test_a_state_is_not_a_small_town_of_its_name_in_the_same_country(gazetteer):
             "Indianapolis and Fort Wayne.")
     found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
     assert found["Indiana"].kind == "admin1" and found["Indiana"].country_code == "US"
+
+
+def test_a_county_namesake_in_the_province_of_the_story_s_other_towns(gazetteer):
+    # Many states have a Henry County; the one meant lies where the story's towns are.
+    text = ("Storms flooded roads in McDonough, Stockbridge and Locust Grove, and Henry "
+            "County crews worked overnight.")
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found["Henry County"].admin1 == "Georgia"

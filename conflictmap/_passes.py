@@ -29,6 +29,8 @@ _AREA_OF_VILLAGE = re.compile(
     r"(?:(?:countryside|outskirts|suburbs|district|province|region|area) of )?)")
 # A capitalised word (or a title, "Dr.") just before a name
 _FORENAME = re.compile(r"\b[A-Z][a-z'’-]+\.? $")
+# "in Greer", "near Dublin": a place there, whoever shares its name
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around|of)\s+$")
 _SHORT_FORM_KM = 50
 _FEATURE_WORDS = frozenset(FEATURE_AFTER) | {"field", "base", "the"}
 DEMONYM_REASON = {"country": "a demonym: its country", "region": "a demonym: its region"}
@@ -92,7 +94,9 @@ def people(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     return [replace(m, place=None, reason="a person's name elsewhere in the article")
             if m.key in surnames and m.place is not None and not m.cue
-            and m.place.kind in ("city", "admin2", "admin1") else m for m in mentions]
+            and m.place.kind in ("city", "admin2", "admin1")
+            and not _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start)
+            else m for m in mentions]
 
 
 def _after_forename(text: str, start: int) -> bool:

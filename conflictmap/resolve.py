@@ -328,10 +328,11 @@ def _choose(mention: Mention, pool: list[Place], context: Context) -> Mention:
     # The countries the article names, and those its other places were found in.
     # (A name is no evidence for itself: "Michael" read as a parish of the Isle of Man
     # does not put the Isle of Man in the story.)
-    story = {c for c, n in context.countries.items()
-             if n - context.own.get((mention.key, c), 0) > 0} | {
-        c for c, n in context.inferred.items()
-        if n - context.inferred_own.get((mention.key, c), 0) > 0}
+    named = {c for c, n in context.countries.items()
+             if n - context.own.get((mention.key, c), 0) > 0}
+    found = {c: n - context.inferred_own.get((mention.key, c), 0)
+             for c, n in context.inferred.items()}
+    story = named | {c for c, n in found.items() if n > 0}
     # The best candidate that may win and that nothing in the text makes doubtful; if
     # none, the name stays unresolved with the reason the first of them was doubted.
     # A runner-up needs evidence of its own (`_runner_up`); a doubt about the name itself
@@ -368,7 +369,8 @@ def _runner_up(place: Place, enclosing: tuple | None, story: set[str]) -> bool:
 
 
 def _doubt(place: Place, mention: Mention, context: Context, story: set[str]) -> str:
-    """Why the text makes *place* doubtful for *mention*, or ""."""
+    """Why the text makes *place* doubtful for *mention*, or "". *story* holds the
+    countries the article names or its other places lie in."""
     if mention.start in context.quarters and context.points and place.kind == "city":
         near = nearest_km(place, mention.key, context.points)
         if near is None or near > _QUARTER_KM:

@@ -341,3 +341,10 @@ def test_a_county_namesake_in_the_province_of_the_story_s_other_towns(gazetteer)
             "County crews worked overnight.")
     found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
     assert found["Henry County"].admin1 == "Georgia"
+
+
+def test_a_surname_after_in_is_still_the_place(gazetteer):
+    text = ("Mayor Bob Greer spoke on Monday. Police in Greer, S.C., said the road would "
+            "reopen.")
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found.get("Greer") is not None and found["Greer"].admin1 == "South Carolina"

@@ -38,6 +38,8 @@ city town village province region district capital border river valley mount mou
 international federal royal
 grad uragan smerch tochka kalibr kinzhal iskander
 colonia barrio neighborhood neighbourhood
+man men woman women boy boys girl girls teen teens child children family section metro
+green white black gold silver mart passover northwest northeast southwest southeast
 """.split())
 
 DEMONYMS = frozenset("""

@@ -48,6 +48,8 @@ def test_names_resolve_in_context(gazetteer, text, name, country, kind):
     ("The Islamic State group claimed it. Site intelligence group said so.", "Site"),
     ("Just hours earlier, rockets were fired.", "Just"),
     ("ISIS and the SDF fought near Raqqa, AFP reported.", "ISIS"),
+    ("Man charged after a fight outside a bar in Raqqa.", "Man"),
+    ("Section chief says the Metro line will reopen in Baghdad.", "Metro"),
 ])
 def test_words_that_are_not_places(gazetteer, text, word):
     found = _found(text, gazetteer)

@@ -135,8 +135,13 @@ def _enclosing(text: str, mentions: Sequence[Mention],
         third = mentions[i + 2] if i + 2 < len(mentions) else None
         gap = _FEATURE_GAP.sub("", text[_run_end(text, m.end):after.start], count=1)
         if gap == ", ":
-            if third is not None and text[after.end:third.start] in _LIST_GAPS:
-                continue  # "Baghdad, Basra and Mosul": a list, not a town and its area
+            between = text[after.end:third.start] if third is not None else ""
+            if between in _LIST_GAPS and (between != ", " or not any(
+                    p.kind in ("admin1", "admin2", "country")
+                    for p in pools.get((third.key, third.cue), ()))):
+                # "Baghdad, Basra and Mosul", "Homs, Hama, Aleppo": a list, not a town and
+                # its area; "Madrid, Surigao del Sur, Caraga" is a chain of areas
+                continue
             points_of: tuple[str, ...] = ("admin2",)
         elif _BRACKET_GAP.fullmatch(gap):
             points_of = ("admin2", "city")

@@ -348,3 +348,10 @@ def test_a_surname_after_in_is_still_the_place(gazetteer):
             "reopen.")
     found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
     assert found.get("Greer") is not None and found["Greer"].admin1 == "South Carolina"
+
+
+def test_a_chain_of_areas_is_not_a_list_of_towns(gazetteer):
+    text = ("Soldiers clashed with rebels in a village near Madrid, Surigao del Sur, Caraga, "
+            "on Tuesday.")
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found["Madrid"].country_code == "PH"

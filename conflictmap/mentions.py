@@ -50,6 +50,9 @@ _UNKNOWN_PLACE = re.compile(
     rf"|\b((?:[A-Z][\w'’]*[ -]){{0,2}}[A-Z][\w'’]*) (?:farm|hamlet|village)\b"
     rf"|\b((?:{_GENERIC})[ -](?:(?:al|el|ad|ar|as|ash|at|az|ez|an|Umm|Um|Abu)[ -])?"
     rf"{_NAME}(?:[ -]{_NAME})?)"
+    # "Yejube (East Gojam, Amhara)": a name followed by its district and province
+    rf"|\b((?:[A-Z][\w'’-]*[ -]){{0,2}}[A-Z][\w'’-]*)"
+    rf" \((?=[A-Z][^(),;]{{1,40}}, [A-Z][^();]{{1,60}}\))"
 )
 
 # "Louisville, Ky.": a state's abbreviation after a town and a comma.
@@ -307,7 +310,7 @@ def _with_unknown_places(text: str, found: list[Mention]) -> list[Mention]:
     """Add the places that phrases name; a phrase that covers more than an overlapping
     gazetteer match ("Bir Shuaib" over "Bir") replaces it."""
     for match in _UNKNOWN_PLACE.finditer(text):
-        group = next(g for g in (1, 2, 3) if match.group(g))
+        group = next(g for g in (1, 2, 3, 4) if match.group(g))
         start, end = match.span(group)
         name = text[start:end]
         if name.split()[0].lower() in _NOT_A_NAME:

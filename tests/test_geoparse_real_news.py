@@ -355,3 +355,10 @@ def test_a_chain_of_areas_is_not_a_list_of_towns(gazetteer):
             "on Tuesday.")
     found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
     assert found["Madrid"].country_code == "PH"
+
+
+def test_an_unknown_name_before_its_district_and_province_is_a_village_there(gazetteer):
+    text = "Militias clashed with police in Gebre Mesqel (East Gojam, Amhara) on Monday."
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    assert event.location == "Gebre Mesqel" and event.country_code == "ET"
+    assert event.geo_precision in (2, 3)

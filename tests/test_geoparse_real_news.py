@@ -362,3 +362,15 @@ def test_an_unknown_name_before_its_district_and_province_is_a_village_there(gaz
     (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
     assert event.location == "Gebre Mesqel" and event.country_code == "ET"
     assert event.geo_precision in (2, 3)
+
+
+def test_a_country_has_its_outline(gazetteer):
+    from shapely.geometry import Point
+
+    iraq = _one(gazetteer, "Rockets were fired across Iraq.", "Iraq").place
+    assert iraq.outline is not None
+    assert iraq.outline.contains(Point(44.36, 33.31))  # Baghdad
+    assert not iraq.outline.contains(Point(36.29, 33.51))  # Damascus
+    assert iraq.outline.contains(Point(iraq.longitude, iraq.latitude))
+    town = _one(gazetteer, "Rockets hit Ramadi.", "Ramadi").place
+    assert town.outline is None

@@ -54,6 +54,14 @@ class Place:
         """``(longitude, latitude)``, the order GeoJSON and shapely use."""
         return (self.longitude, self.latitude)
 
+    @property
+    def outline(self):  # -> shapely geometry | None (shapely is imported on use)
+        """The area's polygon where one is known (countries), else None; see
+        `conflictmap.gazetteer.outlines.outline`."""
+        from conflictmap.gazetteer.outlines import outline
+
+        return outline(self)
+
     def distance_km(self, other: Place | tuple[float, float]) -> float:
         """Great-circle kilometres to *other*, a place or a ``(latitude, longitude)``."""
         from geopy.distance import great_circle

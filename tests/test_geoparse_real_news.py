@@ -374,3 +374,22 @@ def test_a_country_has_its_outline(gazetteer):
     assert iraq.outline.contains(Point(iraq.longitude, iraq.latitude))
     town = _one(gazetteer, "Rockets hit Ramadi.", "Ramadi").place
     assert town.outline is None
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Troops fought rebels in Barangay Claro M. Recto (Catubig). Two died.", 2),
+    ("He met John F. Kennedy. Then he left.", 2),
+    ("Settlers raided a village in Area C. Israeli forces watched.", 2),
+    ("U.S. forces left. Rockets hit Baghdad!", 2),
+])
+def test_a_middle_initial_ends_no_sentence(text, sentences):
+    from conflictmap.sentences import split_sentences
+
+    assert len(split_sentences(text)) == sentences
+
+
+def test_an_incident_at_a_place_after_a_middle_initial_is_located(gazetteer):
+    text = ("On 5 March 2022, a soldier was wounded in a firefight between rebels and the "
+            "military in Barangay Claro M. Recto (Catubig, Northern Samar, Eastern Visayas).")
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2022-03-10").events
+    assert event.located and event.country_code == "PH"

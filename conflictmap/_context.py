@@ -39,6 +39,8 @@ _QUARTER_AFTER = re.compile(
 _QUARTER_BEFORE = re.compile(
     r"\b(?:colonia|barrio|bairro|vereda|corregimiento|kebele|barangay|neighbou?rhood of|"
     r"quarter of) $", re.IGNORECASE)
+# "Colonia Progreso", "Barangay San Isidro": the unit is part of the name
+_QUARTER_NAME = re.compile(r"(?:Colonia|Barrio|Bairro|Vereda|Barangay|Kebele) ")
 _DISTRICT_KM = 50  # a town this close to a district's middle may lie in it
 
 
@@ -109,7 +111,8 @@ def read_context(text: str, mentions: Sequence[Mention],
     enclosing, areas = _enclosing(text, mentions, pools)
     quarters = frozenset(m.start for m in mentions
                          if _QUARTER_AFTER.match(text, m.end)
-                         or _QUARTER_BEFORE.search(text, max(0, m.start - 20), m.start))
+                         or _QUARTER_BEFORE.search(text, max(0, m.start - 20), m.start)
+                         or _QUARTER_NAME.match(m.text))
     return Context(countries, frozenset(admin1s), demonyms,
                     total=sum(countries.values()) or 1.0, own=own,
                     enclosing=enclosing, areas=areas, quarters=quarters, text=text)

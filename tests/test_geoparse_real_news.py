@@ -393,3 +393,10 @@ def test_an_incident_at_a_place_after_a_middle_initial_is_located(gazetteer):
             "military in Barangay Claro M. Recto (Catubig, Northern Samar, Eastern Visayas).")
     (event,) = extract_events(text, gazetteer=gazetteer, published="2022-03-10").events
     assert event.located and event.country_code == "PH"
+
+
+def test_a_neighbourhood_named_with_its_unit_is_not_a_far_town(gazetteer):
+    text = ("In Celaya, Guanajuato, armed men threw an explosive device into a home in "
+            "Colonia Progreso on Friday, killing one.")
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    assert event.location == "Celaya"

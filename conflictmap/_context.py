@@ -21,6 +21,7 @@ __all__ = ["Context", "demonym_spans", "inside", "km", "nearest_km", "read_conte
 
 _LIST_GAPS = (", ", " and ", ", and ", " or ")
 _BRACKET_GAP = re.compile(r" \((?:[^(),.;]{1,40}, )?")
+_IN_AREA_GAP = re.compile(r"(?: [a-z][\w-]*){0,3} in (?:the )?")
 _CHAIN_GAP = re.compile(r"[^(),.;]{0,40}?, ")
 _FEATURE_GAP = re.compile(r"^ (?:town|village|city|township|district|area|camp|neighbou?rhood|"
                           r"region|province|governorate|county|municipality)\b")
@@ -125,7 +126,8 @@ def _enclosing(text: str, mentions: Sequence[Mention],
     say so.
 
     "Paris, Texas", "Pisky, Donetsk": the name after a town and a comma, unless it starts
-    a list ("Baghdad, Basra and Mosul"). "Namuembe (Nangade, Cabo Delgado)", "Bangui
+    a list ("Baghdad, Basra and Mosul"); "X checkpoint in the Chernihiv region": a province
+    said to be one after "in". "Namuembe (Nangade, Cabo Delgado)", "Bangui
     Mallam (Gourma-Rharous, Tombouctou)": the names in brackets after a town, whatever
     the town's full name and whether or not its district is known. An area is given by
     its readings: folded province names, "cc:XX" countries, and the points of districts
@@ -148,6 +150,9 @@ def _enclosing(text: str, mentions: Sequence[Mention],
             points_of: tuple[str, ...] = ("admin2",)
         elif _BRACKET_GAP.fullmatch(gap):
             points_of = ("admin2", "city")
+        elif after.cue == "admin" and _IN_AREA_GAP.fullmatch(gap):
+            # "the Senkivka border checkpoint in the Chernihiv region"
+            points_of = ("admin2",)
         else:
             continue
         if points_of == ("admin2",):

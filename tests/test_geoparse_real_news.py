@@ -400,3 +400,11 @@ def test_a_neighbourhood_named_with_its_unit_is_not_a_far_town(gazetteer):
             "Colonia Progreso on Friday, killing one.")
     (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
     assert event.location == "Celaya"
+
+
+def test_a_place_said_to_be_in_a_province(gazetteer):
+    text = "Russian forces shelled the Troitske checkpoint in the Luhansk region on Monday."
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    place = found.get("Troitske")
+    assert place is None or place.admin1 == "Luhansk"
+    assert found["Luhansk"].kind == "admin1"

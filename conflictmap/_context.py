@@ -75,7 +75,8 @@ class Context:
 
 
 def read_context(text: str, mentions: Sequence[Mention],
-             pools: dict[tuple[str, str], list[Place]]) -> Context:
+                 pools: dict[tuple[str, str], list[Place]]) -> Context:
+    """What *text* says about where its *mentions* are, given each name's candidates."""
     countries: Counter = Counter()
     own: Counter = Counter()
     demonyms = Counter(DEMONYM_COUNTRIES[f.lower()] for _, _, f in demonym_spans(text)
@@ -115,8 +116,8 @@ def read_context(text: str, mentions: Sequence[Mention],
                          or _QUARTER_BEFORE.search(text, max(0, m.start - 20), m.start)
                          or _QUARTER_NAME.match(m.text))
     return Context(countries, frozenset(admin1s), demonyms,
-                    total=sum(countries.values()) or 1.0, own=own,
-                    enclosing=enclosing, areas=areas, quarters=quarters, text=text)
+                   total=sum(countries.values()) or 1.0, own=own,
+                   enclosing=enclosing, areas=areas, quarters=quarters, text=text)
 
 
 def _enclosing(text: str, mentions: Sequence[Mention],
@@ -219,7 +220,7 @@ def demonym_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def nearest_km(place: Place, key: str,
-                points: tuple[tuple[str, str, float, float], ...]) -> float | None:
+               points: tuple[tuple[str, str, float, float], ...]) -> float | None:
     """Distance to the closest place within 400 km that the article names under another
     name, or None."""
     best = None

@@ -122,7 +122,7 @@ def outside_wide_names(mentions: list[Mention]) -> list[Mention]:
                        for s, e in wide)]
 
 
-def short_forms(text: str, mentions: list[Mention], context: Context) -> list[Mention]:
+def short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     """Resolve a short form that repeats a site named earlier ("Omar" after "the Omar
     oil field") to that site."""
     forms: dict[str, Mention] = {}

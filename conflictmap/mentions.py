@@ -7,6 +7,7 @@ holds, so they can be reported as unresolved rather than lost.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Container
 from dataclasses import dataclass, field
@@ -107,8 +108,6 @@ def mention_key(text: str) -> tuple[str, str]:
 def span_cues(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """The feature word next to each span of *text* (see `_cue`), for spans found by
     others (a corpus's gold spans): "admin" for "Kharkiv" in "the Kharkiv region"."""
-    import bisect
-
     tokens = _tokens(text)
     starts = [s for s, _ in tokens]
     out = []

@@ -171,7 +171,7 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
         provinces=Counter(_province(m.place) for m in local if m.place.admin1),
         provinces_own=Counter((m.key, _province(m.place)) for m in local if m.place.admin1))
     chosen = _choose_all(mentions, pools, context, previous=chosen)
-    chosen = short_forms(text, chosen, context)
+    chosen = short_forms(text, chosen)
     chosen = one_sense(text, chosen)
     chosen = people(text, chosen)
     chosen = [unknown(m, gaz, context) if not m.key and not m.place else m for m in chosen]

@@ -43,7 +43,8 @@ def package_version(dist: str) -> str:
         return "absent"
 
 
-def file_digest(path: Path) -> str:
+def file_digest(path: Path | Any) -> str:
+    """The first 16 hex digits of the SHA-256 of a file (a `Path` or a package resource)."""
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):

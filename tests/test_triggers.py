@@ -59,7 +59,7 @@ def test_sentence_without_trigger():
 def test_actors_and_targets():
     cues = find_cues("Pro-Iran militias fired rockets at a base hosting US forces.")
     names = {(a.name, a.is_target) for a in cues.actors}
-    assert ("Pro-Iran militias", False) in names
+    assert ("Pro-Iran Militias", False) in names
     assert ("Military Forces of the United States", True) in names
 
 

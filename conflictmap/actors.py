@@ -32,8 +32,10 @@ _TARGET_BEFORE = re.compile(r"(?:against|targeting|on|at|hosting|toward|towards|
                             r"killing|killed|wounding|injuring|abducted|kidnapped|attacked|"
                             r"ambushed|shot|arrested|detained|dispersed|beat|beaten|"
                             r"abducting|kidnapping|arresting)\s+(?:an?\s+|the\s+|two\s+|three\s+|"
-                            r"\w+\s+)?$",
+                            r"(?!by\b)\w+\s+)?$",
                             re.IGNORECASE)
+_AIR = re.compile(r"\b(?:air forces?|warplanes|jets|aircraft|helicopters?|gunships?)$",
+                  re.IGNORECASE)
 # "killed by gunmen": the actor after "by" acts.
 _BY_BEFORE = re.compile(r"\bby\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
                         r"(?:suspected\s+|alleged\s+|unidentified\s+|unknown\s+|armed\s+)?$",
@@ -141,7 +143,8 @@ def _patterns():
     forces = re.compile(
         rf"\b(?-i:(?=[A-Z]))(?P<who>{country_re})(?:'s)? (?:(?P<police>{suffix['police']})|"
         rf"(?P<military>{suffix['military']}))\b"
-        rf"|\b(?:military|armed|security) forces (?:from|of) (?P<of>{country_re})\b"
+        rf"|\b(?:the )?(?:military|armed|security) forces (?:from|of) (?:the )?"
+        rf"(?P<of>{country_re})\b"
         rf"|\b(?-i:(?=[A-Z]))(?P<alone>{country_re}) (?=(?:\w+ )?(?:carried out|launched|"
         rf"struck|conducted|fired|shelled|bombed|pounded|hit|targeted)\b)",
         re.IGNORECASE)
@@ -152,7 +155,10 @@ def _patterns():
         if not code:
             return ""
         kind = "Police" if m.group("police") else "Military"
-        return actor_name(f"{kind} Forces of {{country}}", code)
+        name = actor_name(f"{kind} Forces of {{country}}", code)
+        if m.group("military") and _AIR.search(m.group("military")):
+            name += " Air Force"  # "Russian warplanes": ACLED names the air force
+        return name
     out.append((forces, state))
     # Generic actors, of the event's country.
     for row in table("actors"):

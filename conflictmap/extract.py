@@ -436,6 +436,9 @@ def _draft(cues: Cues, sentence: str, place: Place | None, near: bool,
     by = [a for a in cues.actors if a.by and not a.is_target]
     perpetrators = by[:1] or [a for a in cues.actors
                               if not a.is_target and a.start < trigger.start]
+    if not perpetrators and trigger.category == "clash":
+        # "fighting broke out between the army and rebels": the first named acts
+        perpetrators = [a for a in cues.actors if not a.is_target][:1]
     targets = [a for a in cues.actors if a not in perpetrators[-1:]
                and (a.is_target or a.start > trigger.end)]
     category = trigger.category

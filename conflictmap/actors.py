@@ -34,7 +34,7 @@ _TARGET_BEFORE = re.compile(r"(?:against|targeting|on|at|hosting|toward|towards|
                             r"abducting|kidnapping|arresting)\s+(?:an?\s+|the\s+|two\s+|three\s+|"
                             r"(?!by\b)\w+\s+)?$",
                             re.IGNORECASE)
-_AIR = re.compile(r"\b(?:air forces?|warplanes|jets|aircraft|helicopters?|gunships?)$",
+_AIR = re.compile(r"\bair forces?$",
                   re.IGNORECASE)
 # "killed by gunmen": the actor after "by" acts.
 _BY_BEFORE = re.compile(r"\bby\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
@@ -157,7 +157,7 @@ def _patterns():
         kind = "Police" if m.group("police") else "Military"
         name = actor_name(f"{kind} Forces of {{country}}", code)
         if m.group("military") and _AIR.search(m.group("military")):
-            name += " Air Force"  # "Russian warplanes": ACLED names the air force
+            name += " Air Force"  # "the Russian air force": ACLED names the unit
         return name
     out.append((forces, state))
     # Generic actors, of the event's country.

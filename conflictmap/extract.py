@@ -79,6 +79,8 @@ _REFERS_BACK = re.compile(r"\bthe (?:attack|strikes?|blast|explosion|bombing|ass
 _COMPATIBLE = {("attack", "interception"), ("interception", "attack"), ("attack", "clash"),
                ("clash", "attack"), ("strike", "attack"), ("attack", "strike")}
 _AIR_WEAPONS = frozenset({"drone", "missile", "airstrike"})
+# A state's missiles are fired from the ground (shelling/missile attack); its drones fly.
+_STATE_AIR_WEAPONS = frozenset({"drone", "airstrike"})
 _STATE_FORCES = frozenset({"Global Coalition Against Daesh"})
 
 
@@ -442,7 +444,7 @@ def _draft(cues: Cues, sentence: str, place: Place | None, near: bool,
     targets = [a for a in cues.actors if a not in perpetrators[-1:]
                and (a.is_target or a.start > trigger.end)]
     category = trigger.category
-    if category == "attack" and weapons and weapons[0] in _AIR_WEAPONS and any(
+    if category == "attack" and weapons and weapons[0] in _STATE_AIR_WEAPONS and any(
             a.name in _STATE_FORCES or a.name.startswith("Military Forces of")
             for a in cues.actors if not a.is_target):
         category = "strike"  # a drone "from Israel": state air power, not an armed group

@@ -31,7 +31,8 @@ _NUMBER_WORDS = (
     "hundred", "dozen", "both", "an", "a")
 #: A count in digits or words ("14", "Fourteen", "twenty-one", "a dozen").
 NUM = (r"(?:\d+(?:,\d{3})*(?!\d)|a dozen|two dozen|a pair of|a couple of|"
-       r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]\w+|"
+       r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
+       r"(?:one|two|three|four|five|six|seven|eight|nine)\b|"
        + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")")
 
 

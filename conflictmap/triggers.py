@@ -67,9 +67,11 @@ _MAY_INJURE = re.compile(r"wound|injur|hurt", re.IGNORECASE)
 # others": 4).
 _CASUALTIES: dict[str, list[tuple[re.Pattern[str], int]]] = {"killed": [], "injured": []}
 for _row in table("casualties"):
+    # A pattern without {N} counts "add" ("killed him and his wife": 2).
     _CASUALTIES[_row["kind"]].append((re.compile(
-        r"\b" + pattern(_row["pattern"]).replace("{N}", f"(?P<n>{_NUM})") + r"\b",
-        re.IGNORECASE), int(_row["add"] or 0)))
+        r"\b" + (pattern(_row["pattern"]).replace("{N}", f"(?P<n>{_NUM})")
+                 if "{N}" in _row["pattern"] else f"(?:{pattern(_row['pattern'])})(?P<n>)")
+        + r"\b", re.IGNORECASE), int(_row["add"] or 0)))
 _NO_CASUALTIES = re.compile(
     r"\bno (?:casualties|deaths|fatalities|injuries|one was (?:hurt|injured|killed))\b|"
     r"\bwithout (?:casualties|causing casualties)\b|\bnobody (?:was|were) (?:hurt|injured|"
@@ -239,11 +241,11 @@ def _count(patterns: list[tuple[re.Pattern[str], int]], sentence: str) -> int | 
             text = m.group("n")
             if _YEAR.fullmatch(text):
                 continue
-            value = number(text)
+            value = number(text) if text else 0
             if value is None:
                 continue
             value += add
-            if value != 1 or text.lower() in ("one", "1", "a", "an", "single") and add == 0:
+            if value != 1 or add or text.lower() in ("one", "1", "a", "an", "single"):
                 best = max(best or 0, value)
     return best
 

@@ -483,8 +483,10 @@ def _same_incident(a: _Draft, b: _Draft, *, refers_back: bool) -> bool:
         return False  # mortar rounds on a base are not the tribal clashes nearby
     if a.date and b.date and not a.date.overlaps(b.date):
         return False
-    if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
-        return False
+    if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons) and not refers_back \
+            and not {sub_event_for("attack", "", w) for w in a.weapons} & {
+                sub_event_for("attack", "", w) for w in b.weapons}:
+        return False  # "missiles and mortars", then "the shelling": one incident
     if a.place is None or b.place is None:
         # An unplaced sentence joins an incident only when it follows it closely, or
         # says "the attack", "the strikes"; within the country it names, if any.

@@ -579,7 +579,8 @@ _ADMIN1_NAMES: dict[tuple[str, str], str] = {}
 
 def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> Event:
     weapon = d.weapons[0] if d.weapons else ""
-    sub_event = sub_event_for(d.category, d.sub_event_type, weapon, d.victims)
+    victims = "armed" if d.actor2 and not d.actor2.startswith(_UNARMED) else d.victims
+    sub_event = sub_event_for(d.category, d.sub_event_type, weapon, victims)
     category = category_for(sub_event, d.category) if d.category == "attack" else d.category
     date = d.date or (resolve_time(None, published=article.published) if article.published
                       else None)
@@ -626,6 +627,8 @@ _CROWD_ACTORS = {"protest": "Protesters ({country})", "riot": "Rioters ({country
 _UNNAMED = "Unidentified Armed Group ({country})"
 _UNNAMED_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence",
                             "Remote explosive/landmine/IED", "Grenade", "Armed clash"})
+# Actors who do not fight back: violence against them is no clash.
+_UNARMED = ("Civilians", "Protesters", "Rioters")
 _CIVILIAN_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
 
 

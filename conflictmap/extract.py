@@ -579,7 +579,7 @@ _ADMIN1_NAMES: dict[tuple[str, str], str] = {}
 
 def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> Event:
     weapon = d.weapons[0] if d.weapons else ""
-    victims = "armed" if d.actor2 and not d.actor2.startswith(_UNARMED) else d.victims
+    victims = d.victims or ("armed" if d.actor2 and not d.actor2.startswith(_UNARMED) else "")
     sub_event = sub_event_for(d.category, d.sub_event_type, weapon, victims)
     category = category_for(sub_event, d.category) if d.category == "attack" else d.category
     date = d.date or (resolve_time(None, published=article.published) if article.published

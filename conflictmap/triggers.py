@@ -66,12 +66,21 @@ _MAY_INJURE = re.compile(r"wound|injur|hurt", re.IGNORECASE)
 # pattern's {N} is the count, and "add" what the words count besides ("killing him and 3
 # others": 4).
 _CASUALTIES: dict[str, list[tuple[re.Pattern[str], int]]] = {"killed": [], "injured": []}
+# A figure followed by a unit is no count of people ("at 10 pm", "Rs. 5 lakh").
+_NOT_PEOPLE = (r"(?!\s*(?:pm|am|a\.m\.|p\.m\.|hrs|hours|o'clock|km|kilomet\w+|miles|metres|"
+               r"meters|years?|months?|days?|weeks?|minutes?|lakh|crore|million|billion|"
+               r"thousand dollars|dollars|percent|per cent|%|January|February|March|April|"
+               r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+               r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)")
 for _row in table("casualties"):
-    # A pattern without {N} counts "add" ("killed him and his wife": 2).
-    _CASUALTIES[_row["kind"]].append((re.compile(
-        r"\b" + (pattern(_row["pattern"]).replace("{N}", f"(?P<n>{_NUM})")
-                 if "{N}" in _row["pattern"] else f"(?:{pattern(_row['pattern'])})(?P<n>)")
-        + r"\b", re.IGNORECASE), int(_row["add"] or 0)))
+    # A pattern without {N} counts "add" ("killed him and his wife": 2); {N2} adds a
+    # second count to the first ("six soldiers and three militants").
+    _text = pattern(_row["pattern"])
+    _text = (_text.replace("{N}", f"(?P<n>{_NUM}){_NOT_PEOPLE}")
+             .replace("{N2}", f"(?P<n2>{_NUM}){_NOT_PEOPLE}")
+             if "{N}" in _text else f"(?:{_text})(?P<n>)")
+    _CASUALTIES[_row["kind"]].append((re.compile(r"\b" + _text + r"\b", re.IGNORECASE),
+                                      int(_row["add"] or 0)))
 _NO_CASUALTIES = re.compile(
     r"\bno (?:casualties|deaths|fatalities|injuries|one was (?:hurt|injured|killed))\b|"
     r"\bwithout (?:casualties|causing casualties)\b|\bnobody (?:was|were) (?:hurt|injured|"
@@ -79,6 +88,8 @@ _NO_CASUALTIES = re.compile(
     r"fatalities|injuries|deaths)\b",
     re.IGNORECASE,
 )
+# "Rs. 5 lakh", "$20": money, never a count.
+_MONEY_BEFORE = re.compile(r"(?:\bRs\.?|\$|€|£|\bUSD|\bEUR|\bN)\s?$")
 # "On 2 February 2022": a year, never a count.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -239,11 +250,14 @@ def _count(patterns: list[tuple[re.Pattern[str], int]], sentence: str) -> int | 
     for casualty_pattern, add in patterns:
         for m in casualty_pattern.finditer(sentence):
             text = m.group("n")
-            if _YEAR.fullmatch(text):
+            if _YEAR.fullmatch(text) or _MONEY_BEFORE.search(sentence, 0, m.start("n")):
                 continue
             value = number(text) if text else 0
             if value is None:
                 continue
+            second = m.groupdict().get("n2")
+            if second:
+                value += number(second) or 0
             value += add
             if value != 1 or add or text.lower() in ("one", "1", "a", "an", "single"):
                 best = max(best or 0, value)

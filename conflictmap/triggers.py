@@ -67,7 +67,7 @@ _MAY_INJURE = re.compile(r"wound|injur|hurt", re.IGNORECASE)
 # others": 4).
 _CASUALTIES: dict[str, list[tuple[re.Pattern[str], int]]] = {"killed": [], "injured": []}
 # A figure followed by a unit is no count of people ("at 10 pm", "Rs. 5 lakh").
-_NOT_PEOPLE = (r"(?!\s*(?:pm|am|a\.m\.|p\.m\.|hrs|hours|o'clock|km|kilomet\w+|miles|metres|"
+_NOT_PEOPLE = (r"(?!\s*(?:pm|am|a\.m\.?|p\.m\.?|hrs|hours|o'clock|km|kilomet\w+|miles|metres|"
                r"meters|years?|months?|days?|weeks?|minutes?|lakh|crore|million|billion|"
                r"thousand dollars|dollars|percent|per cent|%|January|February|March|April|"
                r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"

@@ -36,10 +36,10 @@ _TARGET_BEFORE = re.compile(r"(?:against|targeting|on|at|hosting|toward|towards|
                             re.IGNORECASE)
 _AIR = re.compile(r"\bair forces?$",
                   re.IGNORECASE)
-# "killed by gunmen": the actor after "by" acts.
-_BY_BEFORE = re.compile(r"\bby\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
-                        r"(?:suspected\s+|alleged\s+|unidentified\s+|unknown\s+|armed\s+)?$",
-                        re.IGNORECASE)
+# "killed by gunmen", "blaming Israel": the actor after "by" acts.
+_BY_BEFORE = re.compile(r"(?:\bby\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?"
+                        r"(?:suspected\s+|alleged\s+|unidentified\s+|unknown\s+|armed\s+)?"
+                        r"|\b(?:blaming|blamed on|accusing)\s+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +146,13 @@ def _patterns():
         rf"|\b(?:the )?(?:military|armed|security) forces (?:from|of) (?:the )?"
         rf"(?P<of>{country_re})\b"
         rf"|\b(?-i:(?=[A-Z]))(?P<alone>{country_re}) (?=(?:\w+ )?(?:carried out|launched|"
-        rf"struck|conducted|fired|shelled|bombed|pounded|hit|targeted)\b)",
+        rf"struck|conducted|fired|shelled|bombed|pounded|hit|targeted)\b)"
+        rf"|(?:(?<=blaming )|(?<=accusing )|(?<=blamed on ))(?-i:(?=[A-Z]))"
+        rf"(?P<blamed>{country_re})\b",
         re.IGNORECASE)
 
     def state(m: re.Match[str]) -> str:
-        who = m.group("who") or m.group("of") or m.group("alone") or ""
+        who = m.group("who") or m.group("of") or m.group("alone") or m.group("blamed") or ""
         code = countries.get(who.lower(), "")
         if not code:
             return ""

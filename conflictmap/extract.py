@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from conflictmap._names import fold
 from conflictmap._wordlists import DEMONYM_COUNTRIES
 from conflictmap._words import plural
-from conflictmap.actors import acled_country, actor_name
+from conflictmap.actors import acled_country, actor_name, find_actors
 from conflictmap.article import Article, as_date
 from conflictmap.event import Event, Link
 from conflictmap.gazetteer import Gazetteer, Place
@@ -26,7 +26,7 @@ from conflictmap.mentions import Mention
 from conflictmap.resolve import geoparse
 from conflictmap.sentences import split_sentences
 from conflictmap.timex import DatedSpan, find_time, is_background, resolve_time
-from conflictmap.triggers import Cues, category_for, event_type_for, find_cues, sub_event_for
+from conflictmap.triggers import Cues, event_type_for, find_cues, sub_event_for
 
 __all__ = ["Extraction", "extract_events", "extract_many"]
 
@@ -58,7 +58,11 @@ _NEAR = re.compile(r"\b(?:near|outside|close to|outskirts of|around|south|north|
 _SIDE = re.compile(r"\b(\w+) side\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"(?:In|From|At) [^,]{2,40}, [^,]{0,60}?\b(?:said|says|told|announced|"
                       r"reported|claimed|stated)\b")
-_FROM_NEAR = re.compile(r"\bfrom\b(?:[\s\w'’-]{0,60})$", re.IGNORECASE)
+_FROM_NEAR = re.compile(r"(?:\bfrom|\btraced\b[\s\w'’-]{0,40}?\bto)\b(?:[\s\w'’-]{0,60})$",
+                        re.IGNORECASE)
+# "Al Shabaab claimed responsibility": the one who acted.
+_CLAIM = re.compile(r"\b(?:claimed|claims|claiming|has claimed|have claimed) (?:responsibility|"
+                    r"the (?:attack|bombing|killing|strike|abduction|kidnapping))\b", re.IGNORECASE)
 _CLAUSE = re.compile(r",\s+(?:and|while|whereas)\s+(?=another\b|a second\b|two\b|three\b)|;\s+")
 _OTHER = re.compile(r"\b(?:other|another|further|more|similar|a second)\s+(?:\w+\s+)?$",
                     re.IGNORECASE)
@@ -67,6 +71,8 @@ _ALSO = re.compile(r"\b(?:also|again|separately|another|a separate|a second)\b[\
 _WEAK_WORDS = frozenset({"hit", "attack", "attacks", "attacked", "targeted", "struck",
                          "attacking", "blast", "blasts", "explosion", "explosions", "raids",
                          "assault", "raided"})
+# Two sites this close are one site named in two ways.
+_SAME_SITE_KM = 5.0
 _TOLL_WORDS = frozenset({"killed", "killing"})
 _ANAPHOR = re.compile(r"\bthe (oil ?field|gas field|field|air ?base|base|airport|dam|camp|"
                       r"crossing|embassy|prison|refinery)\b", re.IGNORECASE)
@@ -82,6 +88,9 @@ _AIR_WEAPONS = frozenset({"drone", "missile", "airstrike"})
 # A state's missiles are fired from the ground (shelling/missile attack); its drones fly.
 _STATE_AIR_WEAPONS = frozenset({"drone", "airstrike"})
 _STATE_FORCES = frozenset({"Global Coalition Against Daesh"})
+# A state's army, not a faction ACLED files under it ("Military Forces of Yemen (2016-)
+# Supreme Political Council" are the Houthis).
+_STATE_ARMY = re.compile(r"Military Forces of (?!{country})[^()]+$")
 
 
 @dataclass
@@ -296,6 +305,8 @@ class _Builder:
         the *country* it names ("killed in the strikes on the Syrian side")."""
         if self.current is None:
             return
+        if index - self.current.last_sentence <= 2:
+            self._claim_and_origin(start, end, cues, sentence)
         if cues.fatalities is None and cues.injuries is None and not cues.no_casualties:
             return
         last = self.current
@@ -311,6 +322,22 @@ class _Builder:
             return
         _absorb_casualties(last, cues)
         last.sentences.append((start, end))
+
+    def _claim_and_origin(self, start: int, end: int, cues: Cues, sentence: str) -> None:
+        """What a sentence after an incident may add to it: who claimed it ("Al Shabaab
+        claimed responsibility"), and where it was launched from ("police traced the
+        launch site to farmland near Hit")."""
+        last = self.current
+        claim = _CLAIM.search(sentence)
+        if claim:
+            named = [a for a in find_actors(sentence[:claim.start()]) if not a.is_target]
+            if named:
+                last.actor1 = named[-1].name
+        if last.origin is None and _LAUNCH.search(sentence):
+            _, origin, _ = self._places(start, end, cues)
+            if origin is not None:
+                last.origin, last.origin_text = origin
+                last.sentences.append((start, end))
 
     def _places(self, start: int, end: int, cues: Cues
                 ) -> tuple[list[tuple[Place, int]], tuple[Place, str] | None, bool]:
@@ -445,7 +472,7 @@ def _draft(cues: Cues, sentence: str, place: Place | None, near: bool,
                and (a.is_target or a.start > trigger.end)]
     category = trigger.category
     if category == "attack" and weapons and weapons[0] in _STATE_AIR_WEAPONS and any(
-            a.name in _STATE_FORCES or a.name.startswith("Military Forces of")
+            a.name in _STATE_FORCES or _STATE_ARMY.match(a.name)
             for a in cues.actors if not a.is_target):
         category = "strike"  # a drone "from Israel": state air power, not an armed group
     return _Draft(
@@ -501,6 +528,8 @@ def _contains(outer: Place, inner: Place) -> bool:
         return True
     if outer.country_code != inner.country_code:
         return False
+    if outer.kind == inner.kind == "site" and outer.distance_km(inner) <= _SAME_SITE_KM:
+        return True  # one base in two of the gazetteer's entries ("Al Asad", "Ain al-Asad")
     if outer.kind == "country":
         return True
     if outer.kind in ("admin1", "admin2"):
@@ -581,7 +610,7 @@ def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> 
     weapon = d.weapons[0] if d.weapons else ""
     victims = d.victims or ("armed" if d.actor2 and not d.actor2.startswith(_UNARMED) else "")
     sub_event = sub_event_for(d.category, d.sub_event_type, weapon, victims)
-    category = category_for(sub_event, d.category) if d.category == "attack" else d.category
+    category = d.category  # the map's category: an attack on soldiers is still an attack
     date = d.date or (resolve_time(None, published=article.published) if article.published
                       else None)
     place = d.place

@@ -52,7 +52,8 @@ _BACKGROUND = re.compile(
     r"|\bso far this year\b|\bevery (day|night|week)\b"
     r"|\b(over|in) the (past|last) (\w+ )?(fortnight|weeks?|months?|years?|days)\b"
     r"|\bin the past\b|\blogged \d+|\bsimilar (attacks|strikes|incidents)\b"
-    r"|\bhave been (blamed|claimed)\b|\bon (several|many|numerous|multiple) occasions\b",
+    r"|\bhave been (blamed|claimed)\b|\bon (several|many|numerous|multiple) occasions\b"
+    r"|\b(several|multiple|repeated|successive|numerous) rounds of\b|\bhas responded with\b",
     re.IGNORECASE,
 )
 # A date right after a speech verb dates the statement, not the incident.

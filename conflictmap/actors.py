@@ -55,15 +55,10 @@ class Actor:
 
 def find_actors(sentence: str) -> list[Actor]:
     """The actors a sentence names, in order; where two overlap, the longer."""
-    found: list[Actor] = []
-    for regex, names in _patterns():
+    found = [_actor(sentence, start, end, name) for start, end, name in _named(sentence)]
+    for regex, name in _generic():
         for m in regex.finditer(sentence):
-            name = names(m)
-            if not name:
-                continue
-            before = sentence[max(0, m.start() - 25):m.start()]
-            found.append(Actor(name, m.start(), m.end(), bool(_TARGET_BEFORE.search(before)),
-                               bool(_BY_BEFORE.search(before))))
+            found.append(_actor(sentence, m.start(), m.end(), name))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[Actor] = []
     for actor in found:
@@ -77,6 +72,110 @@ def find_actors(sentence: str) -> list[Actor]:
             continue
         kept.append(actor)
     return kept
+
+
+def _actor(sentence: str, start: int, end: int, name: str) -> Actor:
+    before = sentence[max(0, start - 25):start]
+    return Actor(name, start, end, bool(_TARGET_BEFORE.search(before)),
+                 bool(_BY_BEFORE.search(before)))
+
+
+_TOKEN = re.compile(r"[\w'’.]+")
+
+
+def _named(sentence: str) -> list[tuple[int, int, str]]:
+    """Armed groups and states' forces, looked up word by word in tables of their names
+    (one pass over the sentence, whatever the number of names)."""
+    tokens = [(m.start(), m.end(), m.group(0).strip(".")) for m in _TOKEN.finditer(sentence)]
+    exact, loose, countries, longest = _tables()
+    out = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            words = tuple(t[2] for t in tokens[i:i + n])
+            lower = tuple(w.lower() for w in words)
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            if sentence[end - 1:end] == "." and tokens[i + n - 1][2][-1:] != ".":
+                end -= 1
+            name = exact.get(words) or loose.get(lower)
+            if name:
+                out.append((start, end, name))
+                break
+            code = countries.get(lower)
+            if code and sentence[start].isupper():
+                state = _state(sentence, start, end, code)
+                if state:
+                    out.append(state)
+                    break
+        else:
+            i += 1
+            continue
+        i += n
+    return out
+
+
+_MILITARY_OF = re.compile(r"\b(?:the )?(?:military|armed|security) forces (?:from|of) (?:the )?$",
+                          re.IGNORECASE)
+_BLAMED = re.compile(r"\b(?:blaming|accusing|blamed on) $", re.IGNORECASE)
+_STRIKES = re.compile(r" (?=(?:\w+ )?(?:carried out|launched|struck|conducted|fired|shelled|"
+                      r"bombed|pounded|hit|targeted)\b)", re.IGNORECASE)
+
+
+def _state(sentence: str, start: int, end: int, code: str) -> tuple[int, int, str] | None:
+    """A state's forces named by its name or adjective at *start*..*end*: "Russian forces",
+    "the Pakistan military", "Nigerian police", "the military forces of Russia", "Israel
+    struck", "blaming Israel"."""
+    before = sentence[max(0, start - 40):start]
+    of = _MILITARY_OF.search(before)
+    if of:
+        return start - (len(before) - of.start()), end, actor_name(
+            "Military Forces of {country}", code)
+    m = _suffix().match(sentence, end)
+    if m:
+        kind = "Police" if m.group("police") else "Military"
+        name = actor_name(f"{kind} Forces of {{country}}", code)
+        if m.group("military") and _AIR.search(m.group("military")):
+            name += " Air Force"  # "the Russian air force": ACLED names the unit
+        return start, m.end(), name
+    if _BLAMED.search(before) or _STRIKES.match(sentence, end):
+        return start, end, actor_name("Military Forces of {country}", code)
+    return None
+
+
+@cache
+def _suffix() -> re.Pattern[str]:
+    suffix = {row["kind"]: pattern(row["pattern"]) for row in table("forces")}
+    return re.compile(rf"(?:'s|’s)? (?:(?P<police>{suffix['police']})|"
+                      rf"(?P<military>{suffix['military']}))\b", re.IGNORECASE)
+
+
+@cache
+def _tables() -> tuple[dict, dict, dict, int]:
+    """Names as word tuples: aliases in capitals ("ADF") matched as written, the other
+    aliases and the countries' names and adjectives whatever their case."""
+    exact: dict[tuple[str, ...], str] = {}
+    loose: dict[tuple[str, ...], str] = {}
+    for row in table("groups"):
+        for alias in row["aliases"].split("|"):
+            alias = alias.strip()
+            if not alias:
+                continue
+            words = tuple(t.strip(".") for t in _TOKEN.findall(alias.replace("-", " ")))
+            if re.fullmatch(r"[A-Z0-9/&.\s-]+", alias):
+                exact.setdefault(words, row["name"])
+            else:
+                loose.setdefault(tuple(w.lower() for w in words), row["name"])
+    countries = {tuple(t.strip(".").lower() for t in _TOKEN.findall(word)): code
+                 for word, code in _country_words().items()}
+    longest = max(len(k) for table_ in (exact, loose, countries) for k in table_)
+    return exact, loose, countries, longest
+
+
+@cache
+def _generic() -> list[tuple[re.Pattern[str], str]]:
+    """Generic actors ("soldiers", "gunmen", "protesters"), of the event's country."""
+    return [(re.compile(r"\b(?:" + pattern(row["pattern"]) + r")\b", re.IGNORECASE),
+             row["actor"]) for row in table("actors")]
 
 
 def actor_name(name: str, country_code: str) -> str:
@@ -110,85 +209,6 @@ def _country_names() -> dict[str, tuple[str, str]]:
     for row in table("countries"):
         names[row["country_code"]] = (row["acled_name"], row["the"])
     return names
-
-
-@cache
-def _patterns():
-    """(pattern, match -> actor name) pairs, strongest first."""
-    out = []
-    # Armed groups: an all-capital alias ("ADF") matches case and all; the rest match
-    # whatever their case.
-    groups: dict[str, str] = {}
-    for row in table("groups"):
-        for alias in row["aliases"].split("|"):
-            if alias.strip():
-                groups.setdefault(alias.strip().lower(), row["name"])
-    exact = sorted((a for a in _aliases() if a.isupper() or re.fullmatch(r"[A-Z0-9/-]+", a)),
-                   key=len, reverse=True)
-    loose = sorted((a for a in _aliases() if a not in exact), key=len, reverse=True)
-    if exact:
-        out.append((re.compile(r"\b(?:" + "|".join(map(re.escape, exact)) + r")\b"),
-                    lambda m: groups.get(m.group(0).lower(), "")))
-    if loose:
-        out.append((re.compile(r"\b(?:" + "|".join(map(_loose, loose)) + r")\b",
-                               re.IGNORECASE),
-                    lambda m: groups.get(_spaced(m.group(0)).lower(), "")))
-    # A state's forces, by its name or adjective.
-    countries = _country_words()
-    words = sorted(countries, key=len, reverse=True)
-    suffix = {row["kind"]: pattern(row["pattern"]) for row in table("forces")}
-    country_re = "|".join(map(re.escape, words))
-    # A capital first: "Chad" the country, not "chad"; "Israel struck", "the US launched":
-    # a state that strikes is its armed forces.
-    forces = re.compile(
-        rf"\b(?-i:(?=[A-Z]))(?P<who>{country_re})(?:'s)? (?:(?P<police>{suffix['police']})|"
-        rf"(?P<military>{suffix['military']}))\b"
-        rf"|\b(?:the )?(?:military|armed|security) forces (?:from|of) (?:the )?"
-        rf"(?P<of>{country_re})\b"
-        rf"|\b(?-i:(?=[A-Z]))(?P<alone>{country_re}) (?=(?:\w+ )?(?:carried out|launched|"
-        rf"struck|conducted|fired|shelled|bombed|pounded|hit|targeted)\b)"
-        rf"|(?:(?<=blaming )|(?<=accusing )|(?<=blamed on ))(?-i:(?=[A-Z]))"
-        rf"(?P<blamed>{country_re})\b",
-        re.IGNORECASE)
-
-    def state(m: re.Match[str]) -> str:
-        who = m.group("who") or m.group("of") or m.group("alone") or m.group("blamed") or ""
-        code = countries.get(who.lower(), "")
-        if not code:
-            return ""
-        kind = "Police" if m.group("police") else "Military"
-        name = actor_name(f"{kind} Forces of {{country}}", code)
-        if m.group("military") and _AIR.search(m.group("military")):
-            name += " Air Force"  # "the Russian air force": ACLED names the unit
-        return name
-    out.append((forces, state))
-    # Generic actors, of the event's country.
-    for row in table("actors"):
-        name = row["actor"]
-        out.append((re.compile(r"\b(?:" + pattern(row["pattern"]) + r")\b", re.IGNORECASE),
-                    lambda m, name=name: name))
-    return out
-
-
-def _aliases() -> list[str]:
-    return [a.strip() for row in table("groups") for a in row["aliases"].split("|")
-            if a.strip()]
-
-
-def _loose(alias: str) -> str:
-    """An alias as a pattern that lets hyphens and spaces stand for each other
-    ("al-Shabaab", "al Shabaab")."""
-    return r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", alias)))
-
-
-def _spaced(text: str) -> str:
-    """*text* written as its alias would be, for the look-up: the first spelling listed
-    whose words are the same."""
-    words = re.split(r"[\s-]+", text.lower())
-    for alias in _aliases():
-        if re.split(r"[\s-]+", alias.lower()) == words:
-            return alias
-    return text
 
 
 @cache

@@ -87,30 +87,32 @@ def _named(sentence: str) -> list[tuple[int, int, str]]:
     """Armed groups and states' forces, looked up word by word in tables of their names
     (one pass over the sentence, whatever the number of names)."""
     tokens = [(m.start(), m.end(), m.group(0).strip(".")) for m in _TOKEN.finditer(sentence)]
-    exact, loose, countries, longest = _tables()
+    lowered = [t[2].lower() for t in tokens]
+    exact, loose, countries, lengths = _tables()
     out = []
     i = 0
     while i < len(tokens):
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            words = tuple(t[2] for t in tokens[i:i + n])
-            lower = tuple(w.lower() for w in words)
+        step = 1
+        for n in lengths.get(lowered[i], ()):
+            if i + n > len(tokens):
+                continue
+            lower = tuple(lowered[i:i + n])
             start, end = tokens[i][0], tokens[i + n - 1][1]
-            if sentence[end - 1:end] == "." and tokens[i + n - 1][2][-1:] != ".":
-                end -= 1
-            name = exact.get(words) or loose.get(lower)
+            if sentence[end - 1:end] == ".":
+                end -= 1  # "Russia." ends a sentence; "U.S." keeps no period either
+            name = exact.get(tuple(t[2] for t in tokens[i:i + n])) or loose.get(lower)
             if name:
                 out.append((start, end, name))
+                step = n
                 break
             code = countries.get(lower)
             if code and sentence[start].isupper():
                 state = _state(sentence, start, end, code)
                 if state:
                     out.append(state)
+                    step = n
                     break
-        else:
-            i += 1
-            continue
-        i += n
+        i += step
     return out
 
 
@@ -130,7 +132,9 @@ def _state(sentence: str, start: int, end: int, code: str) -> tuple[int, int, st
     if of:
         return start - (len(before) - of.start()), end, actor_name(
             "Military Forces of {country}", code)
-    m = _suffix().match(sentence, end)
+    m = _suffix().match(sentence, end) or (
+        sentence[end:end + 1] == "." and "." in sentence[start:end]  # "U.S. troops"
+        and _suffix().match(sentence, end + 1))
     if m:
         kind = "Police" if m.group("police") else "Military"
         name = actor_name(f"{kind} Forces of {{country}}", code)
@@ -150,9 +154,10 @@ def _suffix() -> re.Pattern[str]:
 
 
 @cache
-def _tables() -> tuple[dict, dict, dict, int]:
+def _tables() -> tuple[dict, dict, dict, dict[str, tuple[int, ...]]]:
     """Names as word tuples: aliases in capitals ("ADF") matched as written, the other
-    aliases and the countries' names and adjectives whatever their case."""
+    aliases and the countries' names and adjectives whatever their case; and for each
+    first word (lower case), the lengths of the names it starts, longest first."""
     exact: dict[tuple[str, ...], str] = {}
     loose: dict[tuple[str, ...], str] = {}
     for row in table("groups"):
@@ -167,8 +172,12 @@ def _tables() -> tuple[dict, dict, dict, int]:
                 loose.setdefault(tuple(w.lower() for w in words), row["name"])
     countries = {tuple(t.strip(".").lower() for t in _TOKEN.findall(word)): code
                  for word, code in _country_words().items()}
-    longest = max(len(k) for table_ in (exact, loose, countries) for k in table_)
-    return exact, loose, countries, longest
+    lengths: dict[str, set[int]] = {}
+    for key in (*exact, *loose, *countries):
+        if key:
+            lengths.setdefault(key[0].lower(), set()).add(len(key))
+    return exact, loose, countries, {w: tuple(sorted(n, reverse=True))
+                                     for w, n in lengths.items()}
 
 
 @cache

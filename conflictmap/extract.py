@@ -353,7 +353,7 @@ class _Builder:
                 continue
             before, after = self.text[start:m.start], self.text[m.end:end]
             if origin is None and m.place.kind != "country" and launch and \
-                    start + launch.end() <= m.start and _FROM_NEAR.search(before[-70:]):
+                    start + launch.end() <= m.start and _FROM_NEAR.search(before[-110:]):
                 origin = (m.place, m.text)  # the first place after "from" only
                 continue
             if _ADJECTIVAL.match(after) or _NOT_LOCATION_BEFORE.search(before[-12:]) \

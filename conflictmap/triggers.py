@@ -88,6 +88,10 @@ _NO_CASUALTIES = re.compile(
     r"fatalities|injuries|deaths)\b",
     re.IGNORECASE,
 )
+# Words before air strikes that make them support for a clash.
+_SUPPORTING = re.compile(r"\b(?:support(?:ed|ing)?|backed|covered|aided|helped|assisted)\b"
+                         r"(?: by| of| with)?(?:\s+(?:the\s+)?[\w-]+){0,3}\s*$|\bwith\s+$",
+                         re.IGNORECASE)
 # "Rs. 5 lakh", "$20": money, never a count.
 _MONEY_BEFORE = re.compile(r"(?:\bRs\.?|\$|€|£|\bUSD|\bEUR|\bN)\s?$")
 # "On 2 February 2022": a year, never a count.
@@ -163,6 +167,10 @@ def find_cues(sentence: str) -> Cues:
                         and not _in_relative_clause(sentence, m.start()):
                     triggers.append(Trigger(category, sub_event, m.start(), m.end(),
                                             m.group(0)))
+    if any(t.category == "clash" for t in triggers):
+        # "clashed with rebels, supported by air strikes": the air strikes back the clash
+        triggers = [t for t in triggers if t.category != "strike" or not _SUPPORTING.search(
+            sentence[max(0, t.start - 40):t.start])]
     crowd = _crowd(sentence, triggers) if _ANY_CROWD.search(sentence) else None
     if crowd is not None:
         triggers.insert(0, crowd)

@@ -245,26 +245,19 @@ class _Builder:
         self._clause(index, start, end, cues)
 
     def _clause(self, index: int, start: int, end: int, cues: Cues) -> None:
+        """A clause with a trigger: where and when, then either news about the incident
+        told before, or one incident per place it names."""
         sentence = self.text[start:end]
-        time = find_time(sentence)
-        date = resolve_time(time, published=self.article.published,
-                            previous=self.previous_date) if time else None
+        date = self._date(sentence)
         places, origin, near = self._places(start, end, cues)
         hint = _side_country(sentence)
         if hint:
             places = [p for p in places if p[0].country_code == hint] or places
         targets = _targets(self.text, places, start + cues.trigger.start) or [None]
-        refers_back = bool(_REFERS_BACK.search(sentence))
-        # "condemned the attack": the trigger is the incident told before, named again
-        reaction = _weak(cues) and not cues.weapons and \
-            sentence[:cues.trigger.start].lower().endswith("the ")
-        told = self.current is not None and index - self.current.last_sentence <= 2
-        if reaction or (targets == [None] and not cues.weapons and (refers_back or _weak(cues))) \
-                or (told and not cues.weapons and _casualty_only(cues, sentence)):
-            # "Two drivers were killed": the toll of the incident just told
-            # "condemned the attack", "nobody here was hit": no new incident
+        if self._adds_to_last(index, cues, sentence, targets):
             self._update(index, start, end, cues, sentence, country=hint)
             return
+        refers_back = bool(_REFERS_BACK.search(sentence))
         # One state operation on both sides of a border; a lead sentence that sums up
         # attacks in two countries is no single operation.
         operation = len({p.country_code for p in targets if p}) > 1 and \
@@ -273,16 +266,7 @@ class _Builder:
         for place in targets:
             draft = _draft(cues, sentence, place, near, date, origin, hint,
                            split=len(targets))
-            if _OTHER.search(sentence[max(0, cues.trigger.start - 20):cues.trigger.start]) \
-                    and self.current is not None and not cues.weapons:
-                # "Other raids", "another blast": one more of the incident told before;
-                # "a drone was shot down, and another exploded": one that got through
-                draft.weapons = list(self.current.weapons)
-                if self.current.category == "interception":
-                    draft.category, draft.sub_event_type = "attack", ""
-                else:
-                    draft.category = self.current.category
-                    draft.sub_event_type = self.current.sub_event_type
+            self._like_the_last(draft, cues, sentence)
             draft.sentences.append((start, end))
             draft.last_sentence = index
             if operation:
@@ -297,6 +281,37 @@ class _Builder:
             self.previous_date = date.date
         elif self.current is not None and self.current.date is not None:
             self.previous_date = self.current.date.date
+
+    def _date(self, sentence: str) -> DatedSpan | None:
+        """The date a sentence gives, against the publication date and the last incident's."""
+        time = find_time(sentence)
+        return resolve_time(time, published=self.article.published,
+                            previous=self.previous_date) if time else None
+
+    def _adds_to_last(self, index: int, cues: Cues, sentence: str,
+                      targets: list[Place | None]) -> bool:
+        """True when a clause tells no new incident: "condemned the attack", "nobody here
+        was hit", "Two drivers were killed" (the toll of the incident just told)."""
+        reaction = _weak(cues) and not cues.weapons and \
+            sentence[:cues.trigger.start].lower().endswith("the ")
+        told = self.current is not None and index - self.current.last_sentence <= 2
+        refers_back = bool(_REFERS_BACK.search(sentence))
+        return reaction or (targets == [None] and not cues.weapons and
+                            (refers_back or _weak(cues))) or \
+            (told and not cues.weapons and _casualty_only(cues, sentence))
+
+    def _like_the_last(self, draft: _Draft, cues: Cues, sentence: str) -> None:
+        """"Other raids", "another blast": one more of the incident told before; "a drone
+        was shot down, and another exploded": one that got through."""
+        if self.current is None or cues.weapons or not _OTHER.search(
+                sentence[max(0, cues.trigger.start - 20):cues.trigger.start]):
+            return
+        draft.weapons = list(self.current.weapons)
+        if self.current.category == "interception":
+            draft.category, draft.sub_event_type = "attack", ""
+        else:
+            draft.category = self.current.category
+            draft.sub_event_type = self.current.sub_event_type
 
     def _update(self, index: int, start: int, end: int, cues: Cues, sentence: str, *,
                 country: str = "") -> None:

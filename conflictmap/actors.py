@@ -32,7 +32,7 @@ _TARGET_BEFORE = re.compile(r"(?:against|targeting|on|at|hosting|toward|towards|
                             r"killing|killed|wounding|injuring|abducted|kidnapped|attacked|"
                             r"ambushed|shot|arrested|detained|dispersed|beat|beaten|"
                             r"abducting|kidnapping|arresting)\s+(?:an?\s+|the\s+|two\s+|three\s+|"
-                            r"(?!by\b)\w+\s+)?$",
+                            r"(?!(?:by|when|as|after|while|before|because|and|but)\b)\w+\s+)?$",
                             re.IGNORECASE)
 _AIR = re.compile(r"\bair forces?$",
                   re.IGNORECASE)

@@ -73,6 +73,7 @@ _WEAK_WORDS = frozenset({"hit", "attack", "attacks", "attacked", "targeted", "st
                          "assault", "raided"})
 # Two sites this close are one site named in two ways.
 _SAME_SITE_KM = 5.0
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TOLL_WORDS = frozenset({"killed", "killing"})
 _ANAPHOR = re.compile(r"\bthe (oil ?field|gas field|field|air ?base|base|airport|dam|camp|"
                       r"crossing|embassy|prison|refinery)\b", re.IGNORECASE)
@@ -362,6 +363,9 @@ class _Builder:
         actors = [(start + a.start, start + a.end) for a in cues.actors]
         clause = self.text[start:end]
         launch = _LAUNCH.search(clause)
+        # "withdrew from Kherson": the place handed over
+        withdrawal = cues.trigger is not None and \
+            cues.trigger.sub_event_type == "Non-violent transfer of territory"
         speaker = _SPEAKER.match(clause)
         for m in self.mentions:
             if not (start <= m.start < end):
@@ -371,7 +375,8 @@ class _Builder:
                     start + launch.end() <= m.start and _FROM_NEAR.search(before[-110:]):
                 origin = (m.place, m.text)  # the first place after "from" only
                 continue
-            if _ADJECTIVAL.match(after) or _NOT_LOCATION_BEFORE.search(before[-12:]) \
+            if _ADJECTIVAL.match(after) or (_NOT_LOCATION_BEFORE.search(before[-12:]) and not (
+                    withdrawal and before.endswith("from "))) \
                     or _ROAD_BEFORE.search(before[-30:]) and _ROAD_AFTER.match(after):
                 continue
             if m.place.kind == "region" and not m.place.country_code:
@@ -478,13 +483,19 @@ def _draft(cues: Cues, sentence: str, place: Place | None, near: bool,
     elif split > 1:
         munitions = None
     by = [a for a in cues.actors if a.by and not a.is_target]
-    perpetrators = by[:1] or [a for a in cues.actors
-                              if not a.is_target and a.start < trigger.start]
+    # "A soldier was shot dead by militants": before a passive trigger, the one acted on
+    passive = bool(_PASSIVE.search(sentence, max(0, trigger.start - 30), trigger.start))
+    if by:
+        perpetrators = by[:1]
+    elif passive:  # "20 people were killed when gunmen stormed the village"
+        perpetrators = [a for a in cues.actors if not a.is_target and a.start > trigger.end][:1]
+    else:
+        perpetrators = [a for a in cues.actors if not a.is_target and a.start < trigger.start]
     if not perpetrators and trigger.category == "clash":
         # "fighting broke out between the army and rebels": the first named acts
         perpetrators = [a for a in cues.actors if not a.is_target][:1]
     targets = [a for a in cues.actors if a not in perpetrators[-1:]
-               and (a.is_target or a.start > trigger.end)]
+               and (a.is_target or a.start > trigger.end or (passive and a.start < trigger.start))]
     category = trigger.category
     if category == "attack" and weapons and weapons[0] in _STATE_AIR_WEAPONS and any(
             a.name in _STATE_FORCES or _STATE_ARMY.match(a.name)
@@ -670,7 +681,9 @@ def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> 
 _CROWD_ACTORS = {"protest": "Protesters ({country})", "riot": "Rioters ({country})"}
 _UNNAMED = "Unidentified Armed Group ({country})"
 _UNNAMED_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence",
-                            "Remote explosive/landmine/IED", "Grenade", "Armed clash"})
+                            "Remote explosive/landmine/IED", "Grenade", "Armed clash",
+                            "Suicide bomb"})
+_STATE = re.compile(r"(?:Military|Police) Forces of ")
 # Actors who do not fight back: violence against them is no clash.
 _UNARMED = ("Civilians", "Protesters", "Rioters")
 _CIVILIAN_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
@@ -678,10 +691,15 @@ _CIVILIAN_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual
 
 def _actors(d: _Draft, category: str, sub_event: str, country_code: str) -> tuple[str, str]:
     """actor1 and actor2 as ACLED names them, in the event's country."""
-    actor1 = d.actor1 or _CROWD_ACTORS.get(category, "") or (
+    actor1, actor2 = d.actor1, d.actor2
+    if category in _CROWD_ACTORS and _STATE.match(actor1):
+        # "Police fired tear gas at students": the crowd protested, the police stepped in
+        crowd = actor2 if actor2 and not _STATE.match(actor2) else ""
+        actor1, actor2 = crowd, actor1
+    actor1 = actor1 or _CROWD_ACTORS.get(category, "") or (
         _UNNAMED if sub_event in _UNNAMED_TYPES else "")
-    actor2 = d.actor2 or ("Civilians ({country})" if d.victims == "civilian" and
-                          sub_event in _CIVILIAN_TYPES else "")
+    actor2 = actor2 or ("Civilians ({country})" if d.victims == "civilian" and
+                        sub_event in _CIVILIAN_TYPES else "")
     actor1, actor2 = actor_name(actor1, country_code), actor_name(actor2, country_code)
     return actor1, "" if actor2 == actor1 else actor2
 

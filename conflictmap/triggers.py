@@ -40,6 +40,15 @@ _ANY_CROWD = word_pattern([row["pattern"] for row in table("crowds")
 # A crowd word that is the target of a bombing ("a bomb went off at a rally").
 _AT_BEFORE = re.compile(r"\b(?:at|on|targeting|near|into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
                         re.IGNORECASE)
+# A crowd word that is the subject of an attack ("a rally in X was hit by a bomber").
+_HIT_AFTER = re.compile(r"(?:\s+[\w'’,-]+){0,5}?\s+(?:was|were|had been|has been)\s+"
+                        r"(?:hit|attacked|targeted|bombed|struck|stormed|shelled|shot at)\b",
+                        re.IGNORECASE)
+# "Police said he had been killed": who speaks is not in the incident, unless it tells
+# what it did itself ("the army said it killed five militants").
+_SPEAKER_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|announced|confirmed|stated|"
+                            r"added|claimed)\b(?!\s+(?:that\s+)?(?:it|they|its|their)\b)",
+                            re.IGNORECASE)
 # Who was hurt: people who fight, or people who do not (data/lexicon/people.csv).
 _PEOPLE = re.compile("|".join(
     f"(?P<{row['role']}{i}>" + word_pattern([row["pattern"]]).pattern + ")"
@@ -59,7 +68,7 @@ _COUNT_BEFORE = re.compile(rf"\b(?P<count>{_NUM})(?: \"| “|\s)(?:[\w-]+ ){{0,2
 _A_BEFORE = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # Cheap tests that let a sentence skip the costlier patterns.
 _MAY_KILL = re.compile(r"kill|dead|died|death|lives|fatalit|bod(?:y|ies)|corpse|remains|"
-                       r"murder|executed|behead", re.IGNORECASE)
+                       r"murder|executed|behead|lynch|succumb|slain|alive", re.IGNORECASE)
 _MAY_INJURE = re.compile(r"wound|injur|hurt", re.IGNORECASE)
 
 # How a report counts the dead and the wounded (data/lexicon/casualties.csv): each
@@ -180,8 +189,9 @@ def find_cues(sentence: str) -> Cues:
     none = bool(_NO_CASUALTIES.search(sentence))
     if not triggers:  # only casualties matter, to update the incident before
         return Cues((), (), fatalities, injuries, none, ())
+    actors = tuple(a for a in find_actors(sentence) if not _SPEAKER_AFTER.match(sentence, a.end))
     return Cues(tuple(triggers), tuple(_weapons(sentence)), fatalities, injuries, none,
-                tuple(find_actors(sentence)), _victims(sentence, triggers[0]))
+                actors, _victims(sentence, triggers[0]))
 
 
 def _crowd(sentence: str, triggers: list[Trigger]) -> Trigger | None:
@@ -192,6 +202,8 @@ def _crowd(sentence: str, triggers: list[Trigger]) -> Trigger | None:
     protest = found.get("protest")
     if found.get("diplomatic"):
         protest = None  # "summoned the envoy to protest": a government, not a crowd
+    if protest is not None and _HIT_AFTER.match(sentence, protest.end()):
+        protest = None  # "a rally was hit by a suicide bomber": the bombing
     if protest is not None and _AT_BEFORE.search(sentence[max(0, protest.start() - 30):
                                                           protest.start()]) and any(
             t.sub_event_type and t.category != "development" and t.start < protest.start()
@@ -222,7 +234,9 @@ def _victims(sentence: str, trigger: Trigger) -> str:
     the sentence does not say. The object of the trigger, or its subject when passive ("a
     soldier was shot dead")."""
     if _PASSIVE_BEFORE.search(sentence[max(0, trigger.start - 30):trigger.start]):
-        found = list(_PEOPLE.finditer(sentence, max(0, trigger.start - 100), trigger.start))
+        found = [m for m in _PEOPLE.finditer(sentence, max(0, trigger.start - 100),
+                                             trigger.start)
+                 if not _SPEAKER_AFTER.match(sentence, m.end())]
         m = found[-1] if found else None
     else:
         m = _PEOPLE.search(sentence, trigger.end, trigger.end + 100)

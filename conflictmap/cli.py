@@ -4,13 +4,14 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from conflictmap import __version__
 from conflictmap._words import plural
-from conflictmap.exceptions import ConflictMapError
+from conflictmap.exceptions import BadInput, ConflictMapError, MissingDependency
 
 __all__ = ["main"]
 
@@ -71,6 +72,13 @@ def _add_article_commands(commands) -> None:
                          help="publication date for articles without one (overrides headers)")
     extract.add_argument("--text-column", default="text",
                          help="the JSON Lines field or CSV column with the text (default: text)")
+    extract.add_argument("--workers", type=int, default=1, metavar="N",
+                         help="processes to extract in: the same events, in the same order "
+                              "(default 1; 0 for one per core)")
+    extract.add_argument("--dask", metavar="ADDRESS",
+                         help="extract on a Dask cluster: its scheduler's address "
+                              "(tcp://host:8786), or 'local' for a LocalCluster on this "
+                              "machine (needs the dask extra)")
     _add_online(extract)
     extract.add_argument("--no-progress", action="store_true", help="no progress bar")
     extract.set_defaults(run=_run_extract)
@@ -203,24 +211,51 @@ def _run_places(args: argparse.Namespace) -> int:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from conflictmap._files import prepare_output
     from conflictmap.article import ArticleReader
-    from conflictmap.extract import extract_many
-    from conflictmap.output import FORMATS, write_events
+    from conflictmap.extract import progress_bar
+    from conflictmap.output import FORMATS, EventWriter
+    from conflictmap.parallel import extract_stream
 
-    prepare_output(args.output, suffixes=FORMATS)
+    # Everything that can be refused is refused before the work: the output, the options.
+    workers = args.workers if args.workers > 0 else (os.cpu_count() or 1)
+    if args.workers < 0:
+        raise BadInput(f"--workers {args.workers}: give a number of processes, or 0 for "
+                       "one per core")
+    if args.online and (workers > 1 or args.dask):
+        raise BadInput("--online asks a service that allows one request a second: use it "
+                       "with one worker, without --workers or --dask")
+    if args.dask:
+        _need_dask()
+    writer = EventWriter(args.output, format=FORMATS.get(args.output.suffix.lower()))
     reader = ArticleReader(args.paths, published=args.published, text_column=args.text_column)
-    result = extract_many(reader, gazetteer=_gazetteer(args, online=args.online),
-                          progress=not args.no_progress)
-    write_events(args.output, result.events, result.links)
-    unlocated = sum(not e.located for e in result.events)
-    print(f"{plural(result.articles, 'article')}: {plural(len(result.events), 'event')} "
-          f"({unlocated} without a place), {plural(len(result.links), 'link')} "
+    gazetteer = _gazetteer(args, online=args.online)
+    articles = events = unlocated = links = failed = 0
+    with writer:
+        # Events are written as each article is done: a long run shows its output
+        # growing, and holds one window of articles in memory, not the corpus.
+        for found in extract_stream(progress_bar(reader, not args.no_progress),
+                                    gazetteer=gazetteer, workers=workers, dask=args.dask):
+            articles += 1
+            events += len(found.events)
+            unlocated += sum(not e.located for e in found.events)
+            links += len(found.links)
+            failed += len(found.failures)
+            writer.write(found.events, found.links)
+    print(f"{plural(articles, 'article')}: {plural(events, 'event')} "
+          f"({unlocated} without a place), {plural(links, 'link')} "
           f"-> {args.output}", file=sys.stderr)
     if reader.repaired:
         print(f"conflictmap: {plural(len(reader.repaired), 'record')} repaired and kept "
               "(named above)", file=sys.stderr)
-    return _failed(len(reader.bad) + len(result.failures))
+    return _failed(len(reader.bad) + failed)
+
+
+def _need_dask() -> None:
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as err:
+        raise MissingDependency("--dask needs Dask: pip install 'conflictmap[dask]'") from err
 
 
 def _failed(count: int) -> int:
@@ -260,7 +295,6 @@ def _map_input(args: argparse.Namespace):
 
 def _run_map(args: argparse.Namespace) -> int:
     from conflictmap._files import prepare_output, replacing
-    from conflictmap.exceptions import BadInput
     from conflictmap.maps import make_map
     from conflictmap.maps.basemap import tile_layer
     from conflictmap.maps.data import checked_layers

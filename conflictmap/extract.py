@@ -28,7 +28,7 @@ from conflictmap.sentences import split_sentences
 from conflictmap.timex import DatedSpan, find_time, is_background, resolve_time
 from conflictmap.triggers import Cues, event_type_for, find_cues, sub_event_for
 
-__all__ = ["Extraction", "extract_events", "extract_many"]
+__all__ = ["Extraction", "extract_events", "extract_many", "progress_bar"]
 
 log = logging.getLogger(__name__)
 
@@ -731,33 +731,31 @@ def _link(link_id: str, kind: str, name: str, origin: Place, e: Event, article_i
 
 
 def extract_many(articles: Iterable[Article], *, gazetteer: Gazetteer | None = None,
-                 progress: bool = False) -> Extraction:
+                 progress: bool = False, workers: int = 1, dask: object = None) -> Extraction:
     """The events and links of many articles (see `extract_events`).
 
     An article that fails is logged and listed in ``failures``; the rest go on. With
     *progress*, a progress bar on standard error: with a total and an ETA when the size
-    of the input is known (an `ArticleReader`, or a list).
+    of the input is known (an `ArticleReader`, or a list). ``workers`` and ``dask`` spread
+    the work over processes or a Dask cluster, for the same events in the same order (see
+    `conflictmap.parallel.extract_stream`, which also yields them as they are done).
     """
-    gaz = gazetteer or Gazetteer.default()
+    from conflictmap.parallel import extract_stream
+
     events: list[Event] = []
     links: list[Link] = []
     failures: list[tuple[str, str]] = []
     count = 0
-    for article in _progress(articles, progress):
+    for found in extract_stream(progress_bar(articles, progress), gazetteer=gazetteer,
+                                workers=workers, dask=dask):
         count += 1
-        try:
-            found = extract_events(article, gazetteer=gaz)
-        except Exception as err:  # one bad article must not stop thousands
-            log.error("%s: extraction failed: %s", article.id, err, exc_info=log.isEnabledFor(
-                logging.DEBUG))
-            failures.append((article.source_path or article.id, f"{type(err).__name__}: {err}"))
-            continue
         events += found.events
         links += found.links
+        failures += found.failures
     return Extraction(tuple(events), tuple(links), articles=count, failures=tuple(failures))
 
 
-def _progress(articles: Iterable[Article], enabled: bool) -> Iterator[Article]:
+def progress_bar(articles: Iterable[Article], enabled: bool) -> Iterator[Article]:
     """The articles, with a progress bar on standard error when *enabled*: in bytes of
     input, with a total and an ETA, when the reader knows its input's size (an
     `ArticleReader` of files), in articles with a total for a sized collection, else a

@@ -15,7 +15,7 @@ import logging
 import math
 import numbers
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     import geopandas
     import pandas
 
-__all__ = ["CRS", "FORMATS", "events_frame", "links_frame", "read_events", "write_events"]
+__all__ = ["CRS", "FORMATS", "EventWriter", "events_frame", "links_frame", "read_events",
+           "write_events"]
 
 log = logging.getLogger(__name__)
 
@@ -123,34 +124,128 @@ def write_events(path: str | os.PathLike[str], events: Iterable[Event],
     BadInput
         An unknown extension or format, or a path that cannot be written.
     """
-    path = Path(path)
-    kind = _format(path, format)
-    prepare_output(path)
-    events, links = list(events), list(links)
-    if kind == "csv" and links:
-        log.warning("%s: CSV holds events only; %d links not written (use .geojson or "
-                    ".gpkg to keep them)", path, len(links))
-        links = []
-    writer: Callable[[Path, list[Event], list[Link]], None] = {
-        "geojson": _write_geojson, "csv": _write_csv, "gpkg": _write_gpkg}[kind]
-    try:
-        with replacing(path) as tmp:
-            writer(tmp, events, links)
-    except OSError as err:
-        raise BadInput(f"{path}: cannot write ({err.strerror or err})") from err
-    log.info("%s: wrote %d events and %d links", path, len(events), len(links))
-    return path
+    with EventWriter(path, format=format) as writer:
+        writer.write(events, links)
+    return writer.path
 
 
-def _write_geojson(path: Path, events: list[Event], links: list[Link]) -> None:
-    features = [_event_feature(e) for e in events] + [_link_feature(k) for k in links]
-    with path.open("w", encoding="utf-8") as fh:
-        # One feature a line: still one valid document, and readable with grep or diff.
-        fh.write('{"type": "FeatureCollection", "features": [\n')
-        for n, feature in enumerate(features):
-            fh.write(json.dumps(feature, ensure_ascii=False, allow_nan=False))
-            fh.write(",\n" if n < len(features) - 1 else "\n")
-        fh.write("]}\n")
+class EventWriter:
+    """Writes events and links as they come, article by article, to a GeoJSON, CSV or
+    GeoPackage file: memory holds one batch, not the run. The file appears, whole, when
+    the writer closes without an error (until then the old file stays as it was).
+
+    >>> with EventWriter("events.geojson") as out:          # doctest: +SKIP
+    ...     for found in extract_stream(articles):
+    ...         out.write(found.events, found.links)
+    """
+
+    #: Events (or links) a GeoPackage layer receives at a time.
+    BATCH = 5000
+
+    def __init__(self, path: str | os.PathLike[str], *, format: str | None = None) -> None:
+        self.path = Path(path)
+        self.kind = _format(self.path, format)
+        prepare_output(self.path)
+        self.events_written = 0
+        self.links_written = 0
+        self.links_dropped = 0
+        self._replacing = replacing(self.path)
+        self._tmp: Path | None = None
+        self._fh: Any = None
+        self._csv: csv.DictWriter | None = None
+        self._pending: dict[str, list] = {"events": [], "links": []}
+        self._layers: set[str] = set()
+
+    def __enter__(self) -> EventWriter:
+        try:
+            self._tmp = self._replacing.__enter__()
+            if self.kind == "geojson":
+                self._fh = self._tmp.open("w", encoding="utf-8")
+                # One feature a line: still one valid document, readable with grep or diff.
+                self._fh.write('{"type": "FeatureCollection", "features": [\n')
+            elif self.kind == "csv":
+                self._fh = self._tmp.open("w", encoding="utf-8", newline="")
+                self._csv = csv.DictWriter(self._fh, fieldnames=EVENT_COLUMNS)
+                self._csv.writeheader()
+        except OSError as err:
+            self._replacing.__exit__(type(err), err, err.__traceback__)
+            raise BadInput(f"{self.path}: cannot write ({err.strerror or err})") from err
+        return self
+
+    def write(self, events: Iterable[Event], links: Iterable[Link] = ()) -> None:
+        """Add events and links (one article's, or any number)."""
+        try:
+            if self.kind == "geojson":
+                for feature in [*map(_event_feature, events), *map(_link_feature, links)]:
+                    if self.events_written or self.links_written:
+                        self._fh.write(",\n")
+                    self._fh.write(json.dumps(feature, ensure_ascii=False, allow_nan=False))
+                    if feature["properties"]["feature_type"] == "event":
+                        self.events_written += 1
+                    else:
+                        self.links_written += 1
+            elif self.kind == "csv":
+                for event in events:
+                    self._csv.writerow({k: _neutralised(v)
+                                        for k, v in _plain(event.as_record()).items()})
+                    self.events_written += 1
+                self.links_dropped += sum(1 for _ in links)
+            else:
+                self._pending["events"] += events
+                self._pending["links"] += links
+                if len(self._pending["events"]) >= self.BATCH or \
+                        len(self._pending["links"]) >= self.BATCH:
+                    self._flush_gpkg()
+        except OSError as err:
+            raise BadInput(f"{self.path}: cannot write ({err.strerror or err})") from err
+
+    def __exit__(self, kind, error, traceback) -> None:
+        try:
+            if error is None:
+                if self.kind == "geojson":
+                    self._fh.write("\n]}\n")
+                elif self.kind == "gpkg":
+                    self._flush_gpkg(final=True)
+            if self._fh is not None:
+                self._fh.close()
+        except OSError as err:
+            self._replacing.__exit__(type(err), err, err.__traceback__)
+            raise BadInput(f"{self.path}: cannot write ({err.strerror or err})") from err
+        except BaseException as err:
+            self._replacing.__exit__(type(err), err, err.__traceback__)
+            raise
+        try:
+            self._replacing.__exit__(kind, error, traceback)
+        except OSError as err:
+            raise BadInput(f"{self.path}: cannot write ({err.strerror or err})") from err
+        if error is None:
+            if self.links_dropped:
+                log.warning("%s: CSV holds events only; %d links not written (use .geojson or "
+                            ".gpkg to keep them)", self.path, self.links_dropped)
+            log.info("%s: wrote %d events and %d links", self.path, self.events_written,
+                     self.links_written)
+
+    def _flush_gpkg(self, *, final: bool = False) -> None:
+        import pyogrio.errors
+
+        frames = {"events": (events_frame, "Point"), "links": (links_frame, "LineString")}
+        for layer, (make, geometry_type) in frames.items():
+            items = self._pending[layer]
+            if not items and (not final or layer in self._layers):
+                continue
+            try:
+                make(items).to_file(self._tmp, layer=layer, driver="GPKG", engine="pyogrio",
+                                    geometry_type=geometry_type,
+                                    mode="a" if layer in self._layers else "w")
+            except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as err:
+                # `_tmp` is the temporary file: name the real one.
+                raise BadInput(f"{self.path}: cannot write the {layer} layer ({err})") from err
+            self._layers.add(layer)
+            if layer == "events":
+                self.events_written += len(items)
+            else:
+                self.links_written += len(items)
+            self._pending[layer] = []
 
 
 def _event_feature(event: Event) -> dict[str, Any]:
@@ -169,14 +264,6 @@ def _link_feature(link: Link) -> dict[str, Any]:
     properties = {"feature_type": "link", **_plain({c: record[c] for c in LINK_COLUMNS})}
     return {"type": "Feature", "id": link.link_id, "geometry": geometry,
             "properties": properties}
-
-
-def _write_csv(path: Path, events: list[Event], links: list[Link]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS)
-        writer.writeheader()
-        for event in events:
-            writer.writerow({k: _neutralised(v) for k, v in _plain(event.as_record()).items()})
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP's CSV
@@ -203,20 +290,6 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _write_gpkg(path: Path, events: list[Event], links: list[Link]) -> None:
-    import pyogrio.errors
-
-    frames = {"events": (events_frame(events), "Point"),
-              "links": (links_frame(links), "LineString")}
-    for layer, (frame, geometry_type) in frames.items():
-        try:
-            frame.to_file(path, layer=layer, driver="GPKG", engine="pyogrio",
-                          geometry_type=geometry_type)
-        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as err:
-            # `path` is the temporary file: let write_events name the real one.
-            raise OSError(f"the {layer} layer: {err}") from err
 
 
 def _plain(record: dict[str, Any]) -> dict[str, Any]:

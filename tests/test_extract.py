@@ -199,7 +199,7 @@ def test_progress_has_a_total_when_the_input_size_is_known(monkeypatch, tmp_path
     import tqdm
 
     from conflictmap.article import ArticleReader
-    from conflictmap.extract import _progress
+    from conflictmap.extract import progress_bar
 
     monkeypatch.setattr(tqdm, "tqdm", _Bar)
     _Bar.made = []
@@ -207,12 +207,12 @@ def test_progress_has_a_total_when_the_input_size_is_known(monkeypatch, tmp_path
         (tmp_path / f"{n}.txt").write_text(f"Rockets hit Baghdad on Monday, report {n}.",
                                            encoding="utf-8")
     reader = ArticleReader(tmp_path)
-    assert len(list(_progress(reader, True))) == 3
+    assert len(list(progress_bar(reader, True))) == 3
     bar = _Bar.made[-1]
     assert bar.kwargs["total"] == reader.total_bytes() == sum(
         p.stat().st_size for p in tmp_path.iterdir())
     assert bar.n == bar.kwargs["total"] and bar.updates == sorted(bar.updates)
     assert bar.postfix == "3 articles"
     articles = list(reader)
-    assert len(list(_progress(articles, True))) == 3
+    assert len(list(progress_bar(articles, True))) == 3
     assert _Bar.made[-1].kwargs["total"] == 3  # a list: a total in articles

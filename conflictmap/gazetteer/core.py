@@ -116,6 +116,14 @@ class Gazetteer:
     def __repr__(self) -> str:
         return f"<Gazetteer {', '.join(str(s.path) for s in self.stores)}>"
 
+    def __reduce__(self):
+        """Sent to another process (a worker, a Dask worker) as the paths of its stores:
+        each process opens the cache files once and shares them between its tasks."""
+        if self.geocoder is not None:
+            raise TypeError("an online gazetteer stays in one process: its service allows "
+                            "one request a second")
+        return _reopened, (tuple(str(s.path) for s in self.stores),)
+
     @classmethod
     def default(cls, *, cache_dir: Path | str | None = None, rebuild: bool = False,
                 online: str | None = None, progress: ProgressOption = True,
@@ -442,3 +450,14 @@ def _open_current(path: Path, fingerprint: str, *, check: bool) -> PlaceStore | 
             log.warning("gazetteer cache damaged, rebuilding: %s", err)
             return None
     return store
+
+
+_REOPENED: dict[tuple[str, ...], Gazetteer] = {}
+
+
+def _reopened(paths: tuple[str, ...]) -> Gazetteer:
+    """The gazetteer of these store files, opened once a process (see `__reduce__`)."""
+    with _LOCK:
+        if paths not in _REOPENED:
+            _REOPENED[paths] = Gazetteer([PlaceStore(Path(p)) for p in paths])
+        return _REOPENED[paths]

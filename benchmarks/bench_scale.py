@@ -10,7 +10,8 @@ median of ``--repeat`` runs:
 - ``one_core``: extraction in articles/s on one core, for the texts packed into articles
   of about 2 KB, and geotext's time on the same texts (a regex city spotter with no
   resolution; ``pip install geotext`` to compare, it is no dependency of ours);
-- ``workers``: ``extract_many(workers=2)`` against one worker on the same articles;
+- ``workers``: ``conflictmap extract --workers 2`` against ``--workers 1`` on the same
+  articles (fresh commands, as a user runs them), and whether they wrote the same file;
 - ``linear``: one article of about 1 MB against the same text cut into 2 KB articles;
 - ``stream``: ``conflictmap extract`` over a generated JSON Lines corpus of ``--stream-mb``
   MB, its wall time and peak memory (a child process), and whether events reached the
@@ -99,16 +100,26 @@ def one_core(articles: list[str], gazetteer, repeat: int) -> dict:
     return out
 
 
-def workers(articles: list[str], gazetteer, repeat: int) -> dict:
-    from conflictmap.article import Article
-    from conflictmap.extract import extract_many
+def workers(articles: list[str], cache: Path, repeat: int) -> dict:
+    """``conflictmap extract --workers 1`` against ``--workers 2`` on the same JSON Lines,
+    each a fresh command, as a user runs them."""
+    folder = Path(tempfile.mkdtemp(prefix="cm-workers-"))
+    corpus = folder / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{n}", "date": "2022-01-01", "text": t})
+                              + "\n" for n, t in enumerate(articles)), encoding="utf-8")
 
-    items = [Article.from_text(t, id=f"a{n}", published="2022-01-01")
-             for n, t in enumerate(articles)]
-    one = timed(lambda: extract_many(items, gazetteer=gazetteer), repeat)
-    two = timed(lambda: extract_many(items, gazetteer=gazetteer, workers=2), repeat)
-    return {"articles": len(items), "cores": os.cpu_count(), "one_worker_s": round(one, 2),
-            "two_workers_s": round(two, 2), "speedup": round(one / two, 2)}
+    def run(n: int) -> bytes:
+        out = folder / f"w{n}.csv"
+        subprocess.run([PYTHON, "-m", "conflictmap", "--cache-dir", str(cache), "extract",
+                        str(corpus), "-o", str(out), "--no-progress", "--workers", str(n)],
+                       check=True, capture_output=True)
+        return out.read_bytes()
+
+    one = timed(lambda: run(1), repeat)
+    two = timed(lambda: run(2), repeat)
+    return {"articles": len(articles), "cores": os.cpu_count(), "one_worker_s": round(one, 2),
+            "two_workers_s": round(two, 2), "speedup": round(one / two, 2),
+            "same_output": run(1) == run(2)}
 
 
 def linear(texts: list[str], gazetteer, repeat: int, size: int = 1_000_000) -> dict:
@@ -198,7 +209,7 @@ def main() -> int:
     cache = default_cache_dir()
     report = {"texts": len(texts), "chars": sum(map(len, texts))}
     steps = {"one_core": lambda: one_core(articles, gazetteer, args.repeat),
-             "workers": lambda: workers(articles, gazetteer, args.repeat),
+             "workers": lambda: workers(articles, cache, args.repeat),
              "linear": lambda: linear(texts, gazetteer, args.repeat),
              "stream": lambda: stream(texts, args.stream_mb, cache),
              "start": lambda: start(cache, args.repeat)}

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 # Articles handed out at a time: enough to keep every worker busy, few enough that a
 # corpus of any size is never in memory at once.
-_WINDOW_PER_WORKER = 64
+_WINDOW_PER_WORKER = 256
 
 
 def extract_stream(articles: Iterable[Article], *, gazetteer: Gazetteer | None = None,
@@ -107,7 +107,7 @@ def _on_processes(articles: Iterable[Article], gazetteer: Gazetteer,
                                             initargs=(gazetteer,)) as pool:
         pending = None  # one window in flight while the next is read
         for window in _windows(articles, size):
-            submitted = pool.map_async(_in_worker, window, chunksize=8)
+            submitted = pool.map_async(_in_worker, window, chunksize=32)
             if pending is not None:
                 yield from pending.get()
             pending = submitted

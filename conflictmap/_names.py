@@ -54,8 +54,12 @@ def fold(name: str) -> str:
     >>> fold("Deir ez-Zor") == fold("Dayr az-Zawr") == fold("Deir Ezzor")
     True
     """
-    text = unicodedata.normalize("NFKD", name.lower().translate(_SPECIAL))
-    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_MARKS)
+    text = name.lower()
+    if not text.isascii():  # most names are: they need no Unicode folding
+        text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+        text = "".join(c for c in text if not unicodedata.combining(c)).translate(_MARKS)
+    else:
+        text = text.translate(_MARKS)
     words = _NON_ALNUM.sub(" ", text).split()
     # The article goes only before another word: "Basra at" must not fold like "Basra".
     kept = [w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words))]
@@ -65,6 +69,8 @@ def fold(name: str) -> str:
 
 def is_latin(name: str) -> bool:
     """True when every letter of *name* is in the Latin script."""
+    if name.isascii():
+        return True
     for char in name:
         if char.isalpha() and "LATIN" not in unicodedata.name(char, ""):
             return False

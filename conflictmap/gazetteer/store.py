@@ -355,13 +355,67 @@ def _all_records(sources: Sequence[Source], progress: BuildProgress | None) -> I
 
 def _write(db: sqlite3.Connection, records: Iterator[Record], *, fingerprint: str,
            replace: bool = False, progress: BuildProgress | None = None) -> int:
-    verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+    count = _append(db, records) if replace else _insert(db, records)
+    if progress:
+        progress.step("indexing names")
+    _write_index(db, fingerprint)
+    return count
+
+
+# Places inserted at a time into a new store.
+_BATCH = 20_000
+
+
+def _insert(db: sqlite3.Connection, records: Iterator[Record]) -> int:
+    """Fill a new store, in batches, numbering the places here: the first place with an
+    id is kept, as INSERT OR IGNORE would."""
+    count = 0
+    seen: set[str] = set()
+    places: list[tuple] = []
+    names: list[tuple] = []
+    for place, place_names in records:
+        count += 1
+        if place.id in seen:
+            continue
+        seen.add(place.id)
+        rowid = len(seen)
+        places.append((rowid, place.id, place.name, place.latitude, place.longitude,
+                       place.country_code, place.kind, place.feature, place.admin1,
+                       place.population, place.source, place.seat_latitude,
+                       place.seat_longitude))
+        names += [(k, rowid, n, place.country_code) for k, n in _keys(place_names).items()]
+        if len(places) >= _BATCH:
+            _flush(db, places, names)
+    _flush(db, places, names)
+    return count
+
+
+def _flush(db: sqlite3.Connection, places: list[tuple], names: list[tuple]) -> None:
+    db.executemany(f"INSERT INTO places (rowid, {_COLUMNS}) VALUES "
+                   "(?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    db.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
+    places.clear()
+    names.clear()
+
+
+def _keys(names: Iterable[str]) -> dict[str, str]:
+    """Each usable folded key of *names*, to the first name that gives it."""
+    keys: dict[str, str] = {}
+    for name in names:
+        key = fold(name)
+        if len(key) >= _MIN_KEY or key in _SHORT_KEYS:
+            keys.setdefault(key, name)
+    return keys
+
+
+def _append(db: sqlite3.Connection, records: Iterator[Record]) -> int:
+    """Add places to a store, replacing those whose id it has."""
     count = 0
     for place, names in records:
-        if replace:
-            db.execute("DELETE FROM names WHERE place IN (SELECT rowid FROM places WHERE id = ?)",
-                       (place.id,))
-        cur = db.execute(f"{verb} INTO places ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        db.execute("DELETE FROM names WHERE place IN (SELECT rowid FROM places WHERE id = ?)",
+                   (place.id,))
+        cur = db.execute(f"INSERT OR REPLACE INTO places ({_COLUMNS}) VALUES "
+                         "(?,?,?,?,?,?,?,?,?,?,?,?)",
                          (place.id, place.name, place.latitude, place.longitude,
                           place.country_code, place.kind, place.feature, place.admin1,
                           place.population, place.source, place.seat_latitude,
@@ -370,16 +424,8 @@ def _write(db: sqlite3.Connection, records: Iterator[Record], *, fingerprint: st
         if not cur.rowcount:
             continue
         rowid = cur.lastrowid
-        keys = {}
-        for name in names:
-            key = fold(name)
-            if len(key) >= _MIN_KEY or key in _SHORT_KEYS:
-                keys.setdefault(key, name)
         db.executemany("INSERT INTO names VALUES (?,?,?,?)",
-                       [(k, rowid, n, place.country_code) for k, n in keys.items()])
-    if progress:
-        progress.step("indexing names")
-    _write_index(db, fingerprint)
+                       [(k, rowid, n, place.country_code) for k, n in _keys(names).items()])
     return count
 
 

@@ -52,9 +52,16 @@ seed: $(BIN)/.installed
 	$(BIN)/conflictmap extract $(SEED) -o out/events.geojson
 	python3 ../shared/eval/score_seed.py --places out/places.json --events out/events.geojson --require-all
 
+DEV := ../shared/dev
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_gazetteer.py
 	$(BIN)/python benchmarks/bench_extract.py -n 3000
+	@# Speed and scale on real news text, when it is there; geotext only to compare with.
+	@if [ -f $(DEV)/gritta/lgl.xml ]; then \
+		$(BIN)/pip install --quiet geotext && \
+		$(BIN)/python benchmarks/bench_scale.py --xml $(DEV)/gritta/lgl.xml \
+			$(DEV)/gritta/GWN.xml --csv $(DEV)/acled_2022H1_dev.csv; \
+	else echo "bench: no real news text in $(DEV); bench_scale.py skipped"; fi
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

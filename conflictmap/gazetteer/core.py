@@ -103,6 +103,7 @@ class Gazetteer:
         self._rebuild: Callable[[], PlaceStore] | None = None
         self._countries: dict[str, str] = {}
         self._country_places: dict[str, Place | None] = {}
+        self._pid = os.getpid()  # the process whose connections these are
 
     def _use(self, stores: Sequence[PlaceStore]) -> None:
         self.stores = tuple(stores)
@@ -456,8 +457,17 @@ _REOPENED: dict[tuple[str, ...], Gazetteer] = {}
 
 
 def _reopened(paths: tuple[str, ...]) -> Gazetteer:
-    """The gazetteer of these store files, opened once a process (see `__reduce__`)."""
+    """The gazetteer of these store files, opened once a process (see `__reduce__`).
+
+    In a process forked from one that has them open (a worker of `--workers`), the name
+    indexes already in memory are shared, with connections of this process's own."""
     with _LOCK:
-        if paths not in _REOPENED:
-            _REOPENED[paths] = Gazetteer([PlaceStore(Path(p)) for p in paths])
-        return _REOPENED[paths]
+        known = [g for g in (*_REOPENED.values(), *_DEFAULTS.values())
+                 if tuple(str(s.path) for s in g.stores) == paths]
+        mine = next((g for g in known if g._pid == os.getpid()), None)
+        if mine is not None:
+            return mine  # this process's own: unpickled where it was pickled
+        stores = ([s.reconnected() for s in known[0].stores] if known
+                  else [PlaceStore(Path(p)) for p in paths])
+        _REOPENED[paths] = gazetteer = Gazetteer(stores)
+        return gazetteer

@@ -116,6 +116,18 @@ class PlaceStore:
     def __repr__(self) -> str:
         return f"<PlaceStore {self.path} {len(self.index)} names>"
 
+    def reconnected(self) -> PlaceStore:
+        """This store with a connection of its own, sharing the name index in memory: for
+        a process forked from the one that opened it (a connection must not cross a fork,
+        and a second copy of the index would double the memory of every worker)."""
+        clone = object.__new__(PlaceStore)
+        clone.__dict__.update({k: v for k, v in self.__dict__.items()
+                               if k not in ("_db", "_cache", "_by_country")})
+        clone._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                    check_same_thread=False)
+        clone._cache, clone._by_country = {}, {}
+        return clone
+
     def __len__(self) -> int:
         return self._query("SELECT count(*) FROM places")[0][0]
 

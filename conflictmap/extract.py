@@ -85,7 +85,6 @@ _REFERS_BACK = re.compile(r"\bthe (?:attack|strikes?|blast|explosion|bombing|ass
                           r"shelling|incident|clashes|fighting)\b", re.IGNORECASE)
 _COMPATIBLE = {("attack", "interception"), ("interception", "attack"), ("attack", "clash"),
                ("clash", "attack"), ("strike", "attack"), ("attack", "strike")}
-_AIR_WEAPONS = frozenset({"drone", "missile", "airstrike"})
 # A state's missiles are fired from the ground (shelling/missile attack); its drones fly.
 _STATE_AIR_WEAPONS = frozenset({"drone", "airstrike"})
 _STATE_FORCES = frozenset({"Global Coalition Against Daesh"})

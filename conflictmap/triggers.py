@@ -9,7 +9,7 @@ from conflictmap.actors import Actor, find_actors
 from conflictmap.event import MAX_COUNT
 from conflictmap.lexicon import NUM, pattern, table, word_pattern
 
-__all__ = ["Actor", "Cues", "Trigger", "Weapon", "category_for", "event_type_for", "find_cues",
+__all__ = ["Actor", "Cues", "Trigger", "Weapon", "event_type_for", "find_cues",
            "number", "sub_event_for"]
 
 _NUMBERS = {
@@ -306,8 +306,3 @@ def sub_event_for(category: str, sub_event: str, weapon: str, victims: str = "")
 def event_type_for(sub_event: str) -> str:
     """ACLED's event type for a sub-event type."""
     return _TYPES.get(sub_event, ("Explosions/Remote violence", ""))[0]
-
-
-def category_for(sub_event: str, default: str = "attack") -> str:
-    """Our map category for an ACLED sub-event type."""
-    return _TYPES.get(sub_event, ("", default))[1] or default

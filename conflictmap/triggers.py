@@ -7,20 +7,11 @@ from dataclasses import dataclass
 
 from conflictmap.actors import Actor, find_actors
 from conflictmap.event import MAX_COUNT
-from conflictmap.lexicon import NUM, pattern, table, word_pattern
+from conflictmap.lexicon import NUM, NUMBERS, pattern, table, word_pattern
 
 __all__ = ["Actor", "Cues", "Trigger", "Weapon", "event_type_for", "find_cues",
            "number", "sub_event_for"]
 
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-    "a dozen": 12, "two dozen": 24, "a pair of": 2, "a couple of": 2, "both": 2,
-}
-_NUM = NUM
 
 # ACLED's sub-event types: their event type and our map category (data/lexicon/types.csv).
 _TYPES = {row["sub_event_type"]: (row["event_type"], row["category"]) for row in table("types")}
@@ -63,7 +54,7 @@ _WEAPON = re.compile(
     r"\b(?:" + "|".join(f"(?P<w{i}>{pattern(p)})" for i, (_, p) in enumerate(_WEAPONS))
     + r")\b", re.IGNORECASE)
 # The count before a weapon: "Fourteen rockets", "two unidentified rocket-propelled grenades"
-_COUNT_BEFORE = re.compile(rf"\b(?P<count>{_NUM})(?: \"| “|\s)(?:[\w-]+ ){{0,2}}?$",
+_COUNT_BEFORE = re.compile(rf"\b(?P<count>{NUM})(?: \"| “|\s)(?:[\w-]+ ){{0,2}}?$",
                            re.IGNORECASE)
 _A_BEFORE = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # Cheap tests that let a sentence skip the costlier patterns.
@@ -85,8 +76,8 @@ for _row in table("casualties"):
     # A pattern without {N} counts "add" ("killed him and his wife": 2); {N2} adds a
     # second count to the first ("six soldiers and three militants").
     _text = pattern(_row["pattern"])
-    _text = (_text.replace("{N}", f"(?P<n>{_NUM}){_NOT_PEOPLE}")
-             .replace("{N2}", f"(?P<n2>{_NUM}){_NOT_PEOPLE}")
+    _text = (_text.replace("{N}", f"(?P<n>{NUM}){_NOT_PEOPLE}")
+             .replace("{N2}", f"(?P<n2>{NUM}){_NOT_PEOPLE}")
              if "{N}" in _text else f"(?:{_text})(?P<n>)")
     _CASUALTIES[_row["kind"]].append((re.compile(r"\b" + _text + r"\b", re.IGNORECASE),
                                       int(_row["add"] or 0)))
@@ -158,11 +149,11 @@ def number(text: str) -> int | None:
     if digits.isdecimal():
         # A 20-digit figure is no count: refuse it before int() does work on it.
         return int(digits) if len(digits) <= 6 and int(digits) <= MAX_COUNT else None
-    if word in _NUMBERS:
-        return _NUMBERS[word]
+    if word in NUMBERS:
+        return NUMBERS[word]
     parts = re.split(r"[- ]", word)
-    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
-        return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
     return None
 
 

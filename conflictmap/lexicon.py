@@ -22,7 +22,8 @@ import re
 from functools import cache
 from importlib import resources
 
-__all__ = ["NUM", "NUMBERS", "pattern", "table", "word_pattern"]
+__all__ = ["NUM", "NUMBERS", "CaseBlind", "lower_case", "pattern", "table",
+           "word_pattern"]
 
 #: Counts written in words, to their values.
 NUMBERS = {
@@ -64,3 +65,53 @@ def word_pattern(fragments: list[str] | tuple[str, ...], *, flags: int = re.IGNO
     """One pattern matching any of *fragments* as whole words."""
     return re.compile(r"\b(?:" + "|".join(f"(?:{pattern(f)})" for f in fragments) + r")\b",
                       flags)
+
+
+class CaseBlind:
+    """A case-blind pattern with a fast test that it cannot match.
+
+    Python's ``re`` runs an IGNORECASE pattern several times slower than the same pattern
+    in lower case on lower-cased text; most sentences match none of the lexicon's
+    patterns, so the lower-case pass (`absent`) rules them out first. It matches
+    wherever the case-blind pattern does ("(?-i:UAVs?)" becomes "uavs?": more, never
+    less), so only what it finds is searched again with the pattern itself.
+    """
+
+    __slots__ = ("full", "lower")
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.full = compiled
+        self.lower = re.compile(_lowered(compiled.pattern), compiled.flags & ~re.IGNORECASE)
+
+    def absent(self, low: str | None) -> bool:
+        """True when the pattern cannot match the text whose `lower_case` is *low*
+        (None: no lower-case text to test, so the answer is False)."""
+        return low is not None and self.lower.search(low) is None
+
+    def search(self, text: str, low: str | None) -> re.Match[str] | None:
+        return None if self.absent(low) else self.full.search(text)
+
+
+def lower_case(text: str) -> str | None:
+    """*text* lower-cased, or None when lower-casing changes its length ("İ" becomes two
+    characters), since a match in it must keep the text's offsets."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def _lowered(regex: str) -> str:
+    """*regex* with its letters in lower case, but not its escapes ("\\S", "\\B") or its
+    group names."""
+    out, i = [], 0
+    while i < len(regex):
+        if regex[i] == "\\":
+            out.append(regex[i:i + 2])
+            i += 2
+        elif regex.startswith(("(?P<", "(?P="), i):
+            end = regex.index(">" if regex[i + 3] == "<" else ")", i) + 1
+            out.append(regex[i:end])
+            i = end
+        else:
+            out.append(regex[i].lower())
+            i += 1
+    return "".join(out)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from conflictmap.actors import Actor, find_actors
 from conflictmap.event import MAX_COUNT
-from conflictmap.lexicon import NUM, NUMBERS, pattern, table, word_pattern
+from conflictmap.lexicon import NUM, NUMBERS, CaseBlind, lower_case, pattern, table, word_pattern
 
 __all__ = ["Actor", "Cues", "Trigger", "Weapon", "event_type_for", "find_cues",
            "number", "sub_event_for"]
@@ -18,16 +18,16 @@ _TYPES = {row["sub_event_type"]: (row["event_type"], row["category"]) for row in
 # Category, sub-event type and pattern, strongest first (data/lexicon/triggers.csv): an
 # interception sentence that also says "fired rockets" (the defence) is an interception.
 # An empty sub-event type leaves the type to the weapon and the victims.
-_TRIGGERS: list[tuple[str, str, re.Pattern[str]]] = [
-    (row["category"], row["sub_event_type"], word_pattern([row["pattern"]]))
+_TRIGGERS: list[tuple[str, str, CaseBlind]] = [
+    (row["category"], row["sub_event_type"], CaseBlind(word_pattern([row["pattern"]])))
     for row in table("triggers")]
 # One pass tells whether a sentence has any trigger at all (most have none).
-_ANY_TRIGGER = word_pattern([row["pattern"] for row in table("triggers")])
+_ANY_TRIGGER = CaseBlind(word_pattern([row["pattern"] for row in table("triggers")]))
 # What tells a protest, a riot or a mob, and how it was met (data/lexicon/crowds.csv).
 _CROWD = {cue: word_pattern([r["pattern"] for r in table("crowds") if r["cue"] == cue])
           for cue in dict.fromkeys(r["cue"] for r in table("crowds"))}
-_ANY_CROWD = word_pattern([row["pattern"] for row in table("crowds")
-                           if row["cue"] in ("protest", "riot", "mob")])
+_ANY_CROWD = CaseBlind(word_pattern([row["pattern"] for row in table("crowds")
+                                     if row["cue"] in ("protest", "riot", "mob")]))
 # A crowd word that is the target of a bombing ("a bomb went off at a rally").
 _AT_BEFORE = re.compile(r"\b(?:at|on|targeting|near|into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
                         re.IGNORECASE)
@@ -58,9 +58,10 @@ _COUNT_BEFORE = re.compile(rf"\b(?P<count>{NUM})(?: \"| “|\s)(?:[\w-]+ ){{0,2}
                            re.IGNORECASE)
 _A_BEFORE = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # Cheap tests that let a sentence skip the costlier patterns.
-_MAY_KILL = re.compile(r"kill|dead|died|death|lives|fatalit|bod(?:y|ies)|corpse|remains|"
-                       r"murder|executed|behead|lynch|succumb|slain|alive", re.IGNORECASE)
-_MAY_INJURE = re.compile(r"wound|injur|hurt", re.IGNORECASE)
+_MAY_KILL = CaseBlind(re.compile(r"kill|dead|died|death|lives|fatalit|bod(?:y|ies)|corpse|"
+                                 r"remains|murder|executed|behead|lynch|succumb|slain|alive",
+                                 re.IGNORECASE))
+_MAY_INJURE = CaseBlind(re.compile(r"wound|injur|hurt", re.IGNORECASE))
 
 # How a report counts the dead and the wounded (data/lexicon/casualties.csv): each
 # pattern's {N} is the count, and "add" what the words count besides ("killing him and 3
@@ -81,13 +82,13 @@ for _row in table("casualties"):
              if "{N}" in _text else f"(?:{_text})(?P<n>)")
     _CASUALTIES[_row["kind"]].append((re.compile(r"\b" + _text + r"\b", re.IGNORECASE),
                                       int(_row["add"] or 0)))
-_NO_CASUALTIES = re.compile(
+_NO_CASUALTIES = CaseBlind(re.compile(
     r"\bno (?:casualties|deaths|fatalities|injuries|one was (?:hurt|injured|killed))\b|"
     r"\bwithout (?:casualties|causing casualties)\b|\bnobody (?:was|were) (?:hurt|injured|"
     r"killed)\b|\bno one (?:was|were) (?:hurt|injured|killed)\b|\bthere were no (?:casualties|"
     r"fatalities|injuries|deaths)\b",
     re.IGNORECASE,
-)
+))
 # Words before air strikes that make them support for a clash.
 _SUPPORTING = re.compile(r"\b(?:support(?:ed|ing)?|backed|covered|aided|helped|assisted)\b"
                          r"(?: by| of| with)?(?:\s+(?:the\s+)?[\w-]+){0,3}\s*$|\bwith\s+$",
@@ -160,9 +161,12 @@ def number(text: str) -> int | None:
 def find_cues(sentence: str) -> Cues:
     """The triggers, weapons, casualties, victims and actors of one sentence."""
     triggers = []
-    if _ANY_TRIGGER.search(sentence):
+    low = lower_case(sentence)
+    if _ANY_TRIGGER.search(sentence, low):
         for category, sub_event, trigger_pattern in _TRIGGERS:
-            for m in trigger_pattern.finditer(sentence):
+            if trigger_pattern.absent(low):
+                continue
+            for m in trigger_pattern.full.finditer(sentence):
                 if not _IRREALIS.search(sentence[max(0, m.start() - 40):m.start()]) \
                         and not _in_relative_clause(sentence, m.start()):
                     triggers.append(Trigger(category, sub_event, m.start(), m.end(),
@@ -171,13 +175,14 @@ def find_cues(sentence: str) -> Cues:
         # "clashed with rebels, supported by air strikes": the air strikes back the clash
         triggers = [t for t in triggers if t.category != "strike" or not _SUPPORTING.search(
             sentence[max(0, t.start - 40):t.start])]
-    crowd = _crowd(sentence, triggers) if _ANY_CROWD.search(sentence) else None
+    crowd = _crowd(sentence, triggers) if _ANY_CROWD.search(sentence, low) else None
     if crowd is not None:
         triggers.insert(0, crowd)
-    may_kill = _MAY_KILL.search(sentence)
-    fatalities = _count(_CASUALTIES["killed"], sentence) if may_kill else None
-    injuries = _count(_CASUALTIES["injured"], sentence) if _MAY_INJURE.search(sentence) else None
-    none = bool(_NO_CASUALTIES.search(sentence))
+    fatalities = (_count(_CASUALTIES["killed"], sentence)
+                  if _MAY_KILL.search(sentence, low) else None)
+    injuries = (_count(_CASUALTIES["injured"], sentence)
+                if _MAY_INJURE.search(sentence, low) else None)
+    none = bool(_NO_CASUALTIES.search(sentence, low))
     if not triggers:  # only casualties matter, to update the incident before
         return Cues((), (), fatalities, injuries, none, ())
     actors = tuple(a for a in find_actors(sentence) if not _SPEAKER_AFTER.match(sentence, a.end))

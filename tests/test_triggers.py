@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from conflictmap.lexicon import CaseBlind, lower_case, word_pattern
 from conflictmap.triggers import event_type_for, find_cues, number
 
 
@@ -80,3 +81,20 @@ def test_absurd_figures_are_no_count(text):
 def test_absurd_casualty_figure_is_not_taken():
     cues = find_cues("The blast in the market ended up killing 100000000000000000000 people.")
     assert cues.fatalities is None
+
+
+@pytest.mark.parametrize("text", [
+    "Two UAVs were shot down over the port.",
+    "Protesters MARCHED to the ministry; police fired tear gas.",
+    "An IED struck a patrol near the bridge.",
+    "İstanbul police detained three people after a bomb exploded.",  # lower() grows "İ"
+    "Nothing happened in the village this week.",
+])
+def test_case_blind_gate_never_hides_a_match(text):
+    full = word_pattern([r"(?-i:UAVs?)|march(?:ed|es)?|(?-i:IEDs?)|bomb|detained",
+                         r"(?P<tear>tear gas)"])
+    gate = CaseBlind(full)
+    low = lower_case(text)
+    assert (gate.search(text, low) is None) == (full.search(text) is None)
+    if low is None:
+        assert len(text.lower()) != len(text)

@@ -109,7 +109,7 @@ class Gazetteer:
         self.stores = tuple(stores)
         self.max_words = max(s.max_words for s in self.stores)
         self._indexes = [s.index for s in self.stores]
-        self.name_prefixes: frozenset[str] = (
+        self.name_prefixes: Container[str] = (
             self.stores[0].prefixes if len(self.stores) == 1
             else frozenset().union(*(s.prefixes for s in self.stores)))
         """The leading words of every many-word folded name."""

@@ -7,6 +7,8 @@ one left by a killed build is recognised and removed by the next build or open.
 """
 from __future__ import annotations
 
+import array
+import bisect
 import contextlib
 import logging
 import marshal
@@ -27,7 +29,8 @@ from conflictmap.gazetteer.place import Place
 from conflictmap.gazetteer.progress import BuildProgress, Progress, ProgressOption
 from conflictmap.gazetteer.sources.base import Record, Source
 
-__all__ = ["SCHEMA_VERSION", "PlaceStore", "Progress", "remove_stale_temporaries"]
+__all__ = ["SCHEMA_VERSION", "NameIndex", "PlaceStore", "Progress", "SortedKeys",
+           "remove_stale_temporaries"]
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,8 @@ CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, name TEXT NOT NUL
                     country_code TEXT NOT NULL);
 """
 _INDEXES = "CREATE INDEX names_country ON names (country_code, key);"
+# The meta rows of the name index (see `NameIndex`) and of the leading words of names.
+_INDEX_BLOBS = ("keys", "offsets", "rowids", "prefixes")
 # Folded keys shorter than this are too likely to be words; known short aliases pass.
 _MIN_KEY = 3
 _SHORT_KEYS = frozenset({"us", "uk", "usa", "uae", "drc", "eu"})
@@ -100,11 +105,16 @@ class PlaceStore:
                                  f"expected {SCHEMA_VERSION} (an unfinished or older store)")
         self._columns = _SELECT[meta["schema"]]
         try:
-            if "checksum" in meta and meta["checksum"] != _checksum(meta["index"],
-                                                                    meta["prefixes"]):
+            blobs = ([meta[k] for k in _INDEX_BLOBS] if "keys" in meta
+                     else [meta["index"], meta["prefixes"]])
+            if "checksum" in meta and meta["checksum"] != _checksum(*blobs):
                 raise GazetteerError(f"{self.path}: damaged (its name index fails its checksum)")
-            self.index: dict[str, int | tuple[int, ...]] = marshal.loads(meta["index"])
-            self.prefixes: frozenset[str] = marshal.loads(meta["prefixes"])
+            if "keys" in meta:
+                self.index = NameIndex.from_blobs(*blobs[:3])
+                self.prefixes = SortedKeys.from_blob(blobs[3])
+            else:  # a store written before the index was sorted keys (a user's imports)
+                self.index = NameIndex.from_dict(marshal.loads(meta["index"]))
+                self.prefixes = SortedKeys(sorted(marshal.loads(meta["prefixes"])))
             self.country_names: dict[str, str | tuple[str, ...]] = (
                 marshal.loads(meta["countries"]) if "countries" in meta else {})
             self.country_codes: frozenset[str] = (
@@ -139,10 +149,7 @@ class PlaceStore:
             raise GazetteerError(f"{self.path}: damaged ({err})") from err
 
     def ids(self, key: str) -> tuple[int, ...]:
-        found = self.index.get(key)
-        if found is None:
-            return ()
-        return (found,) if isinstance(found, int) else found
+        return self.index.ids(key)
 
     def places(self, rowids: Iterable[int]) -> list[Place]:
         """The places of *rowids*, which come from this store's index: every one is there
@@ -447,17 +454,16 @@ def _write_index(db: sqlite3.Connection, fingerprint: str) -> None:
     index: dict[str, list[int]] = {}
     for key, place in db.execute("SELECT key, place FROM names ORDER BY key, place"):
         index.setdefault(key, []).append(place)
-    packed = {k: v[0] if len(v) == 1 else tuple(dict.fromkeys(v)) for k, v in index.items()}
-    max_words = max((k.count(" ") + 1 for k in packed), default=1)
+    max_words = max((k.count(" ") + 1 for k in index), default=1)
     # Leading words of many-word names: spotting stops extending a span that starts none.
-    prefixes = frozenset(" ".join(words[:n]) for words in (k.split() for k in packed if " " in k)
-                         for n in range(1, len(words)))
-    index_blob, prefixes_blob = marshal.dumps(packed), marshal.dumps(prefixes)
+    prefixes = sorted({" ".join(words[:n]) for words in (k.split() for k in index if " " in k)
+                       for n in range(1, len(words))})
+    blobs = (*NameIndex.from_dict(index).blobs(), SortedKeys(prefixes).blob())
     codes = frozenset(c for (c,) in db.execute("SELECT DISTINCT country_code FROM places") if c)
+    db.execute("DELETE FROM meta WHERE key = 'index'")  # the dict an older version wrote
     db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
         ("schema", SCHEMA_VERSION), ("fingerprint", fingerprint),
-        ("index", index_blob), ("prefixes", prefixes_blob),
-        ("checksum", _checksum(index_blob, prefixes_blob)),
+        *zip(_INDEX_BLOBS, blobs, strict=True), ("checksum", _checksum(*blobs)),
         ("countries", marshal.dumps(_country_names(db, index))),
         ("country_codes", marshal.dumps(codes)),
         ("max_words", str(max_words)),
@@ -481,6 +487,82 @@ def _country_names(db: sqlite3.Connection,
         elif codes:
             out[key] = tuple(codes)
     return out
+
+
+class SortedKeys:
+    """A set of folded names as one sorted list, searched by bisection: it loads from its
+    file in a tenth of the time a set or dict takes to unmarshal (start-up is most of a
+    short run), and takes less memory."""
+
+    __slots__ = ("keys",)
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+
+    @classmethod
+    def from_blob(cls, blob: bytes) -> SortedKeys:
+        return cls(blob.decode("utf-8").split("\n") if blob else [])
+
+    def blob(self) -> bytes:
+        return "\n".join(self.keys).encode("utf-8")
+
+    def _at(self, key: str) -> int:
+        """The position of *key*, or -1."""
+        i = bisect.bisect_left(self.keys, key)
+        return i if i < len(self.keys) and self.keys[i] == key else -1
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._at(key) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+class NameIndex(SortedKeys):
+    """Folded names to the rowids of their places: the sorted names, and beside them the
+    rowids of all names end to end with where each name's start."""
+
+    __slots__ = ("offsets", "rowids")
+
+    def __init__(self, keys: list[str], offsets: array.array, rowids: array.array) -> None:
+        super().__init__(keys)
+        if len(offsets) != len(keys) + 1 or (keys and offsets[-1] != len(rowids)):
+            raise ValueError("the name index's parts do not fit together")
+        self.offsets, self.rowids = offsets, rowids
+
+    @classmethod
+    def from_dict(cls, index: dict[str, Any]) -> NameIndex:
+        """From a dict of name to rowids (a list, a tuple or one int)."""
+        keys = sorted(index)
+        offsets, rowids = array.array("i", [0]), array.array("i")
+        for key in keys:
+            ids = index[key]
+            rowids.extend(dict.fromkeys((ids,) if isinstance(ids, int) else ids))
+            offsets.append(len(rowids))
+        return cls(keys, offsets, rowids)
+
+    @classmethod
+    def from_blobs(cls, keys: bytes, offsets: bytes, rowids: bytes) -> NameIndex:
+        parts = []
+        for blob in (offsets, rowids):
+            part = array.array("i")
+            part.frombytes(blob)
+            parts.append(part)
+        return cls(SortedKeys.from_blob(keys).keys, *parts)
+
+    def blobs(self) -> tuple[bytes, bytes, bytes]:
+        return self.blob(), self.offsets.tobytes(), self.rowids.tobytes()
+
+    def ids(self, key: str) -> tuple[int, ...]:
+        i = self._at(key)
+        return () if i < 0 else tuple(self.rowids[self.offsets[i]:self.offsets[i + 1]])
+
+    def items(self) -> Iterator[tuple[str, tuple[int, ...]]]:
+        for i, key in enumerate(self.keys):
+            yield key, tuple(self.rowids[self.offsets[i]:self.offsets[i + 1]])
 
 
 def _checksum(*blobs: bytes) -> str:

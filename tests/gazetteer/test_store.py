@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+import marshal
 import multiprocessing
 import os
 import signal
@@ -8,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -201,13 +203,36 @@ def test_a_damaged_index_fails_its_checksum_on_open(tmp_path):
     path = tmp_path / "tiny.sqlite"
     PlaceStore.build(path, [PlacesCsv(TINY)], fingerprint="x")
     db = sqlite3.connect(path)
-    blob = bytearray(db.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()[0])
-    blob[len(blob) // 2] ^= 0x20  # one letter of one name, which marshal would not notice
-    db.execute("UPDATE meta SET value = ? WHERE key = 'index'", (bytes(blob),))
+    blob = bytearray(db.execute("SELECT value FROM meta WHERE key = 'keys'").fetchone()[0])
+    blob[len(blob) // 2] ^= 0x20  # one letter of one name, which would read without error
+    db.execute("UPDATE meta SET value = ? WHERE key = 'keys'", (bytes(blob),))
     db.commit()
     db.close()
     with pytest.raises(GazetteerError, match="fails its checksum"):
         PlaceStore(path)
+
+
+def test_a_store_with_the_older_index_still_reads(tmp_path):
+    """A user's imports written by a version that kept the name index as a marshalled
+    dict: they cannot be rebuilt from sources, so they must still read."""
+    path = tmp_path / "user.sqlite"
+    new = PlaceStore.build(path, [PlacesCsv(TINY)], fingerprint="user")
+    expected = {key: new.ids(key) for key in new.index}
+    prefixes = list(new.prefixes)
+    new.close()
+    old = {k: v[0] if len(v) == 1 else v for k, v in expected.items()}
+    blobs = marshal.dumps(old), marshal.dumps(frozenset(prefixes))
+    db = sqlite3.connect(path)
+    db.execute("DELETE FROM meta WHERE key IN ('keys', 'offsets', 'rowids', 'prefixes')")
+    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
+        ("index", blobs[0]), ("prefixes", blobs[1]),
+        ("checksum", f"crc32:{zlib.crc32(blobs[1], zlib.crc32(blobs[0])):08x}")])
+    db.commit()
+    db.close()
+    store = PlaceStore(path)
+    assert {key: store.ids(key) for key in store.index} == expected
+    assert list(store.prefixes) == prefixes and all(p in store.prefixes for p in prefixes)
+    assert store.ids("no such place") == () and "no such place" not in store.index
 
 
 def test_the_default_cache_is_rebuilt_when_a_read_finds_it_damaged(tmp_path, many_defaults,

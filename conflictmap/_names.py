@@ -19,7 +19,7 @@ ARTICLES = frozenset(
 _MARKS = str.maketrans({c: "" for c in "ʿʾʼʻ'’‘`´ʹ"})
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe",
                           "đ": "d", "ð": "d", "þ": "th", "ħ": "h", "ə": "a"})
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_ALNUM = re.compile(r"[0-9a-z]+")
 _DOUBLED = re.compile(r"([a-z])\1+")
 # Vowel spellings that vary between transliterations of one name.
 _VOWELS = (("ee", "i"), ("oo", "u"), ("ou", "u"), ("aw", "o"),
@@ -31,11 +31,19 @@ _WORDS = {"tell": "tal", "tel": "tal", "tall": "tal", "jebel": "jabal", "jabel":
           "jbel": "jabal", "saint": "st", "mount": "mt", "abou": "abu"}
 
 
+@lru_cache(maxsize=1 << 18)
 def _fold_word(word: str) -> str:
+    # Cached: a name's words recur (a gazetteer build folds 700,000 names of few words).
     word = _WORDS.get(word, word)
     for old, new in _VOWELS:
         word = word.replace(old, new)
     return _DOUBLED.sub(r"\1", word)
+
+
+@lru_cache(maxsize=1 << 18)
+def _fold_later_word(word: str) -> str:
+    """A word after a name's first, whose article may be glued on ("Deir Ezzor")."""
+    return _fold_word(_GLUED_ARTICLE.sub(r"\1", word))
 
 
 @lru_cache(maxsize=200_000)
@@ -58,20 +66,25 @@ def fold(name: str) -> str:
     if not text.isascii():  # most names are: they need no Unicode folding
         text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
         text = "".join(c for c in text if not unicodedata.combining(c)).translate(_MARKS)
-    else:
-        text = text.translate(_MARKS)
-    words = _NON_ALNUM.sub(" ", text).split()
+    elif "'" in text or "`" in text:
+        text = text.replace("'", "").replace("`", "")
+    words = _ALNUM.findall(text)
+    if not words:
+        return ""
     # The article goes only before another word: "Basra at" must not fold like "Basra".
-    kept = [w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words))]
-    kept = [kept[0], *(_GLUED_ARTICLE.sub(r"\1", w) for w in kept[1:])] if kept else kept
-    return " ".join(_fold_word(w) for w in kept)
+    kept = [w for w in words[:-1] if w not in ARTICLES]
+    kept.append(words[-1])
+    return " ".join([_fold_word(kept[0]), *map(_fold_later_word, kept[1:])])
 
 
 def is_latin(name: str) -> bool:
     """True when every letter of *name* is in the Latin script."""
-    if name.isascii():
-        return True
-    for char in name:
-        if char.isalpha() and "LATIN" not in unicodedata.name(char, ""):
-            return False
-    return True
+    return name.isascii() or all(map(_latin_char, _NON_ASCII.findall(name)))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=1 << 16)
+def _latin_char(char: str) -> bool:
+    return not char.isalpha() or "LATIN" in unicodedata.name(char, "")

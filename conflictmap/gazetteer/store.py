@@ -451,20 +451,19 @@ def _append(db: sqlite3.Connection, records: Iterator[Record]) -> int:
 def _write_index(db: sqlite3.Connection, fingerprint: str) -> None:
     db.execute("DROP INDEX IF EXISTS names_country")
     db.execute(_INDEXES)
-    index: dict[str, list[int]] = {}
-    for key, place in db.execute("SELECT key, place FROM names ORDER BY key, place"):
-        index.setdefault(key, []).append(place)
+    # Folded keys are ASCII: SQLite's order is Python's.
+    index = NameIndex.from_sorted(db.execute("SELECT key, place FROM names ORDER BY key, place"))
     max_words = max((k.count(" ") + 1 for k in index), default=1)
     # Leading words of many-word names: spotting stops extending a span that starts none.
     prefixes = sorted({" ".join(words[:n]) for words in (k.split() for k in index if " " in k)
                        for n in range(1, len(words))})
-    blobs = (*NameIndex.from_dict(index).blobs(), SortedKeys(prefixes).blob())
+    blobs = (*index.blobs(), SortedKeys(prefixes).blob())
     codes = frozenset(c for (c,) in db.execute("SELECT DISTINCT country_code FROM places") if c)
     db.execute("DELETE FROM meta WHERE key = 'index'")  # the dict an older version wrote
     db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
         ("schema", SCHEMA_VERSION), ("fingerprint", fingerprint),
         *zip(_INDEX_BLOBS, blobs, strict=True), ("checksum", _checksum(*blobs)),
-        ("countries", marshal.dumps(_country_names(db, index))),
+        ("countries", marshal.dumps(_country_names(db))),
         ("country_codes", marshal.dumps(codes)),
         ("max_words", str(max_words)),
         ("built", time.strftime("%Y-%m-%dT%H:%M:%S")),
@@ -472,14 +471,17 @@ def _write_index(db: sqlite3.Connection, fingerprint: str) -> None:
     db.commit()
 
 
-def _country_names(db: sqlite3.Connection,
-                   index: dict[str, list[int]]) -> dict[str, str | tuple[str, ...]]:
+def _country_names(db: sqlite3.Connection) -> dict[str, str | tuple[str, ...]]:
     """Each folded name of a country, to its code; to the codes of all the countries that
     share it, unless one of them has it as its main name."""
     countries = {rowid: (code, fold(name)) for rowid, code, name in db.execute(
         "SELECT rowid, country_code, name FROM places WHERE kind = 'country'")}
+    index: dict[str, list[int]] = {}
+    for key, place in db.execute("SELECT key, place FROM names WHERE place IN "
+                                 "(SELECT rowid FROM places WHERE kind = 'country')"):
+        index.setdefault(key, []).append(place)
     out: dict[str, str | tuple[str, ...]] = {}
-    for key, rowids in index.items():
+    for key, rowids in sorted(index.items()):
         codes = sorted({countries[r][0] for r in rowids if r in countries})
         main = [countries[r][0] for r in rowids if r in countries and countries[r][1] == key]
         if len(codes) == 1 or len(set(main)) == 1:
@@ -542,6 +544,21 @@ class NameIndex(SortedKeys):
             ids = index[key]
             rowids.extend(dict.fromkeys((ids,) if isinstance(ids, int) else ids))
             offsets.append(len(rowids))
+        return cls(keys, offsets, rowids)
+
+    @classmethod
+    def from_sorted(cls, rows: Iterable[tuple[str, int]]) -> NameIndex:
+        """From (name, rowid) pairs in order of name, then rowid."""
+        keys: list[str] = []
+        offsets, rowids = array.array("i"), array.array("i")
+        for key, rowid in rows:
+            if not keys or key != keys[-1]:
+                keys.append(key)
+                offsets.append(len(rowids))
+            elif rowid == rowids[-1]:
+                continue
+            rowids.append(rowid)
+        offsets.append(len(rowids))
         return cls(keys, offsets, rowids)
 
     @classmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 import abc
 import csv
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
@@ -15,6 +16,8 @@ from conflictmap.gazetteer.place import Place
 __all__ = ["Record", "Source", "csv_rows", "file_digest", "package_version", "usable_names"]
 
 Record = tuple[Place, tuple[str, ...]]
+
+_CAPITAL = re.compile("[A-Z]")
 """A place and every name it goes by (its own name first)."""
 
 
@@ -66,7 +69,8 @@ def usable_names(names: Iterator[str] | list[str] | tuple[str, ...], *,
         name = name.strip()
         if not codes and len(name) <= 4 and name.isupper():
             continue
-        if name and is_latin(name) and any(c.isupper() for c in name):
+        if name and is_latin(name) and (_CAPITAL.search(name) or not name.isascii() and any(
+                c.isupper() for c in name)):
             seen.setdefault(name, None)
     return tuple(seen)
 

@@ -428,7 +428,7 @@ def _open_or_build(path: Path, *, rebuild: bool, progress: ProgressOption,
         store = _open_current(path, fingerprint, check=check)
         if store is not None:
             return store
-    log.warning("building the gazetteer at %s (once; about a minute)", path)
+    log.warning("building the gazetteer at %s (once; about 20 seconds)", path)
     return PlaceStore.build(path, sources, fingerprint=fingerprint, progress=progress)
 
 

@@ -5,6 +5,7 @@ import csv
 import datetime as dt
 import logging
 import math
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,18 @@ def _date(value: object, row: int, lines: _Lines) -> dt.date:
     raise BadInput(f"{lines.path}:{lines[row]}: event_date {text!r} is not a date")
 
 
+def _dates(values: Iterable[object], lines: _Lines) -> list[dt.date]:
+    """Each value's date; a file has few distinct dates, so each is parsed once."""
+    parsed: dict[str, dt.date] = {}
+    out = []
+    for i, value in enumerate(values):
+        text = str(value).strip()
+        if text not in parsed:
+            parsed[text] = _date(text, i, lines)
+        out.append(parsed[text])
+    return out
+
+
 def read_acled(path: str | Path) -> geopandas.GeoDataFrame:
     """An ACLED export (CSV) as an events GeoDataFrame in EPSG:4326.
 
@@ -77,7 +90,7 @@ def read_acled(path: str | Path) -> geopandas.GeoDataFrame:
     lat, lon = _coordinates(frame, lines)
     out = pd.DataFrame({
         "event_id": frame.get("event_id", pd.Series(range(len(frame))).astype(str)),
-        "event_date": [_date(v, i, lines) for i, v in enumerate(frame["event_date"])],
+        "event_date": _dates(frame["event_date"], lines),
     })
     for column in ("time_precision", "geo_precision", "iso"):
         out[column] = _whole(frame.get(column, pd.Series([""] * len(frame))))

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import folium
+from folium.plugins import HeatMap
 
 from conflictmap.maps.basemap import ConflictMap, tile_layer
 from conflictmap.maps.data import (
@@ -17,12 +18,15 @@ from conflictmap.maps.data import (
     records_for_map,
     valid_point,
 )
-from conflictmap.maps.layers import EventLayer, Legend, LinkLayer, PlacesLayer, TimeFilter, Title
+from conflictmap.maps.layers import LINK_COLORS, EventLayer, LinkLayer, PlacesLayer, Title
+from conflictmap.maps.view import MAP_COLUMNS, CategoryToggle, EventView, Land, days, map_table
 
 __all__ = ["attacks_layer", "event_layer", "heat_layer", "interceptions_layer", "links_layer",
            "make_map", "other_layer", "places_layer", "strikes_layer"]
 
 log = logging.getLogger(__name__)
+
+_SWITCHED = {c for categories in CATEGORY_OF_LAYER.values() for c in categories}
 
 
 def _prepared(events: Any):
@@ -79,9 +83,11 @@ def links_layer(links: Any, *, show: bool = True) -> LinkLayer:
         links = links.links
     frame = links if hasattr(links, "geometry") else links_frame(list(links))
     rows = []
-    for line, cross, start, end in zip(frame.geometry, frame["cross_border"],
-                                       frame["from_location"], frame["to_location"],
-                                       strict=True):
+    nothing = [""] * len(frame)
+    for line, cross, start, end, from_event, to_event in zip(
+            frame.geometry, frame["cross_border"], frame["from_location"],
+            frame["to_location"], frame.get("from_event", nothing),
+            frame.get("to_event", nothing), strict=True):
         if line is None or line.is_empty:
             continue
         (lon1, lat1), (lon2, lat2) = line.coords[0][:2], line.coords[-1][:2]
@@ -90,13 +96,23 @@ def links_layer(links: Any, *, show: bool = True) -> LinkLayer:
                         "off the map", start, end, line.wkt[:80])
             continue
         rows.append([round(lat1, 5), round(lon1, 5), round(lat2, 5), round(lon2, 5),
-                     bool(cross), str(start or ""), str(end or "")])
+                     bool(cross), str(start or ""), str(end or ""), _event_id(from_event),
+                     _event_id(to_event)])
     return LinkLayer(rows, show=show)
+
+
+def _event_id(value: Any) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
 def places_layer(events: Any, *, show: bool = False) -> PlacesLayer:
     """Every place the events name: where they happened and their launch origins."""
     frame, _ = as_frames(events)
+    return PlacesLayer(_place_rows(frame), show=show)
+
+
+def _place_rows(frame: Any) -> list[list[Any]]:
+    """``[latitude, longitude, name]`` of each place the events name, once."""
     seen: dict[tuple[float, float], str] = {}
     lats, lons = points(frame) if len(frame) else ([], [])
     names = frame["location"].tolist() if "location" in frame else [""] * len(frame)
@@ -107,13 +123,11 @@ def places_layer(events: Any, *, show: bool = False) -> PlacesLayer:
                                   frame.get("origin_location", [""] * len(frame)), strict=True):
             if valid_point(lat, lon):
                 seen.setdefault((round(float(lat), 5), round(float(lon), 5)), str(name))
-    return PlacesLayer([[lat, lon, name] for (lat, lon), name in seen.items()], show=show)
+    return [[lat, lon, name] for (lat, lon), name in seen.items()]
 
 
-def heat_layer(events: Any, *, show: bool = False):
+def heat_layer(events: Any, *, show: bool = False) -> HeatMap:
     """Where events concentrate, weighted by fatalities."""
-    from folium.plugins import HeatMap
-
     frame, _ = as_frames(events)
     lats, lons = points(frame) if len(frame) else ([], [])
     deaths = frame["fatalities"].fillna(0).tolist() if "fatalities" in frame else None
@@ -126,7 +140,16 @@ def make_map(events: Any, *, links: Any = None, title: str | None = None,
              layers: Sequence[str] | None = None,
              tiles: str | folium.TileLayer | None = "OpenStreetMap",
              attribution: str | None = None) -> ConflictMap:
-    """A Leaflet map of events: switchable layers, links, legend, time filter.
+    """A Leaflet map of events that an analyst reads at a glance.
+
+    Every event is in one cluster whose icons show the mix of categories; the layer
+    control switches categories, links, places and the heat map; a date window (two
+    handles over a histogram of events, a play button, kept in the page's URL as
+    ``#from=YYYY-MM-DD&to=YYYY-MM-DD``) filters the markers, links, heat map and legend
+    counts. An event known only roughly (geo_precision 2 or 3) is a hollow marker with a
+    ring of its uncertainty. Country outlines are drawn under the tiles, so the map shows
+    land offline. A search box, full screen and downloads (CSV, GeoJSON) of the events
+    shown come with it; the page needs nothing but Leaflet's own assets.
 
     Rows that cannot be drawn never break the map: coordinates that are not numbers or
     out of range leave the event off the map (the legend counts it), fatalities that are
@@ -144,7 +167,7 @@ def make_map(events: Any, *, links: Any = None, title: str | None = None,
     tiles
         "OpenStreetMap", "light", "dark", an xyzservices provider name, a tile URL
         template (``https://.../{z}/{x}/{y}.png``), a `folium.TileLayer`, or None for
-        no base map (for use without a network).
+        no base map (the country outlines only).
     attribution
         Who the tiles come from, for a URL template (default: its host).
 
@@ -161,52 +184,54 @@ def make_map(events: Any, *, links: Any = None, title: str | None = None,
     wanted = checked_layers(layers)
     fmap = ConflictMap(tile_layer(tiles, attribution=attribution), prefer_canvas=True,
                        control_scale=True, location=[30, 30], zoom_start=3)
+    Land().add_to(fmap)
     frame, link_frame = as_frames(events, links)
-    prepared = _prepared(frame)
-    shown = {c for name in wanted for c in CATEGORY_OF_LAYER.get(name, ())}
+    table = map_table(frame)
+    lats, lons = points(frame) if len(frame) else ([], [])
+    day = days(frame)
+    precision = [row[MAP_COLUMNS.index("geo_precision")] for row in table]
+    where = located(frame)
+    names = [name for name in CATEGORY_OF_LAYER if name in wanted]
+    shown = {c for name in names for c in CATEGORY_OF_LAYER[name]}
+    category = MAP_COLUMNS.index("category")
+    mine = [i for i in range(len(table)) if _layer_category(table[i][category]) in shown]
+    rows = [[lats[i], lons[i], i, day[i], 0, precision[i]] for i in where
+            if _layer_category(table[i][category]) in shown]
     # The view is set before any marker is clustered, so that no zoom ends while the
     # clusters are built.
-    _fit(fmap, prepared, shown)
-    event_layers = [event_layer(frame, name, _prepared_data=prepared)
-                    for name in CATEGORY_OF_LAYER if name in wanted]
-    event_layers = [layer.add_to(fmap) for layer in event_layers if layer.count]
-    has_links = link_frame is not None and len(link_frame) > 0 and "Links" in wanted
-    if has_links:
-        links_layer(link_frame).add_to(fmap)
+    _fit(fmap, rows)
+    toggles = [CategoryToggle(name).add_to(fmap) for name in names]
+    link_layer = heat = places = None
+    if link_frame is not None and len(link_frame) > 0 and "Links" in wanted:
+        link_layer = links_layer(link_frame).add_to(fmap)
+    # The places and the heat map are drawn by the view, from its own data.
     if "Places mentioned" in wanted:
-        places_layer(frame).add_to(fmap)
+        places = PlacesLayer([], show=False).add_to(fmap)
     if "Heat map" in wanted:
-        heat_layer(frame).add_to(fmap)
+        heat = HeatMap([], name="Heat map", show=False, min_opacity=0.3, radius=18)
+        heat.add_to(fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    _decorate(fmap, prepared, event_layers, shown, title=title, links=has_links)
+    EventView(table, rows, toggles, unlocated=len(mine) - len(rows), heat=heat,
+              links=link_layer, places=places, place_rows=_place_rows(frame) if places else [],
+              link_colors=LINK_COLORS).add_to(fmap)
+    if title:
+        Title(title).add_to(fmap)
     return fmap
 
 
-def _fit(fmap: ConflictMap, prepared: tuple, shown: set[str]) -> None:
-    """Fit the view to the events shown (or else all), at once: no animated zoom."""
-    _, records, where, lats, lons = prepared
-    where = [i for i in where if records[i]["category"] in shown] or where
-    if where:
-        ys, xs = [lats[i] for i in where], [lons[i] for i in where]
-        fit = folium.FitBounds([[min(ys), min(xs)], [max(ys), max(xs)]], padding=(20, 20),
+def _layer_category(category: str) -> str:
+    """The category a layer switch knows an event by ("protest" is among "other")."""
+    return category if category in _SWITCHED else "other"
+
+
+def _fit(fmap: ConflictMap, rows: list[list[Any]]) -> None:
+    """Fit the view to the events, at once (no animated zoom), leaving room for the
+    panels: the tools at the top left, the layer control at the top right, the time
+    control and the legend at the bottom."""
+    if rows:
+        ys, xs = [r[0] for r in rows], [r[1] for r in rows]
+        fit = folium.FitBounds([[min(ys), min(xs)], [max(ys), max(xs)]],
+                               padding_top_left=(230, 40), padding_bottom_right=(190, 150),
                                max_zoom=9)
         fit.options["animate"] = False
         fit.add_to(fmap)
-
-
-def _decorate(fmap, prepared, event_layers, shown: set[str], *, title: str | None,
-              links: bool) -> None:
-    """The legend (counting the events of the layers shown), time filter and title."""
-    _, records, where, _, _ = prepared
-    mine = [i for i, r in enumerate(records) if r["category"] in shown]
-    drawn = [i for i in where if records[i]["category"] in shown]
-    counts: dict[str, int] = {}
-    for i in drawn:
-        counts[records[i]["category"]] = counts.get(records[i]["category"], 0) + 1
-    Legend(counts, unlocated=len(mine) - len(drawn), links=links,
-           empty=not drawn and not links).add_to(fmap)
-    days = [records[i]["day"] for i in drawn if records[i]["day"] is not None]
-    if days and event_layers and min(days) < max(days):
-        TimeFilter(event_layers, min(days), max(days)).add_to(fmap)
-    if title:
-        Title(title).add_to(fmap)

@@ -227,7 +227,8 @@ class LinkLayer(Layer):
     Parameters
     ----------
     rows
-        ``[from lat, from lon, to lat, to lon, cross_border, from name, to name]``.
+        ``[from lat, from lon, to lat, to lon, cross_border, from name, to name, from
+        event id, to event id]``.
     """
 
     _template = Template("""
@@ -245,8 +246,18 @@ class LinkLayer(Layer):
                     className: cross ? "conflictmap-link cross-border" : "conflictmap-link"});
                 line.bindTooltip(conflictmapText(row[5] + " → " + row[6]
                                                  + (cross ? " (cross-border)" : "")));
+                line.cmEvents = [row[7], row[8]];
                 group.addLayer(line);
             });
+            group.cmLines = group.getLayers();
+            // Keep the links of which *shown(event id)* holds for either end.
+            group.cmShow = function (shown) {
+                group.cmLines.forEach(function (line) {
+                    var keep = shown(line.cmEvents[0]) || shown(line.cmEvents[1]);
+                    if (keep && !group.hasLayer(line)) { group.addLayer(line); }
+                    if (!keep && group.hasLayer(line)) { group.removeLayer(line); }
+                });
+            };
         })({{ this.get_name() }}, {{ this.rows_json }});
         {% endmacro %}
         """)

@@ -326,8 +326,8 @@ class Harness:
     @contextlib.contextmanager
     def open_map(self, html_path: str | Path, *, screenshot: str | Path | None = None,
                  wait_for_map: bool = True, viewport: tuple[int, int] = (1024, 768),
-                 timeout_ms: int = 15_000, cpu_slowdown: float | None = None
-                 ) -> Iterator[PageResult]:
+                 timeout_ms: int = 15_000, cpu_slowdown: float | None = None,
+                 refuse_tiles: bool = False, fragment: str = "") -> Iterator[PageResult]:
         """Open ``html_path`` in a fresh browser context and yield its ``PageResult``.
 
         With ``wait_for_map`` (the default) it waits until every folium map on the page
@@ -335,7 +335,9 @@ class Harness:
         for the load event only (for pages expected to break). Then it waits for the
         network to go idle and the fonts to load, and writes ``screenshot`` if given.
         ``cpu_slowdown`` (say 10) runs the page that many times slower, as on a slow or
-        busy machine, to bring out races between timers and events.
+        busy machine, to bring out races between timers and events. ``refuse_tiles``
+        fails every tile request, as offline; ``fragment`` (``"#from=..."``) is added
+        to the page's URL.
         """
         html_path = Path(html_path).resolve()
         context = self.browser.new_context(
@@ -346,10 +348,12 @@ class Harness:
         if cpu_slowdown:
             cdp = context.new_cdp_session(page)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
-        result = PageResult(page=page, url=html_path.as_uri())
+        result = PageResult(page=page, url=html_path.as_uri() + fragment)
 
         def on_console(msg: Any) -> None:
             result.console_messages.append((msg.type, msg.text))
+            if refuse_tiles and "ERR_INTERNET_DISCONNECTED" in msg.text:
+                return  # a tile refused on purpose
             if msg.type == "error":
                 result.console_errors.append(msg.text)
 
@@ -362,7 +366,8 @@ class Harness:
             if any(request.url == u for u, _ in result.unrouted):
                 return
             # Leaflet cancels the tiles of a view it leaves (fitBounds, zoom): not an error.
-            if request.url in result.tiles and "ERR_ABORTED" in (request.failure or ""):
+            if request.url in result.tiles and (refuse_tiles
+                                                or "ERR_ABORTED" in (request.failure or "")):
                 return
             result.failed_requests.append((request.url, request.failure or "?"))
 
@@ -380,6 +385,9 @@ class Harness:
             headers = {"Access-Control-Allow-Origin": "*", "Cache-Control": "no-store"}
             if res.kind == "tile":
                 result.tiles.append(url)
+                if refuse_tiles:
+                    route.abort("internetdisconnected")
+                    return
             result.served.append((url, str(res.path) if res.path else res.kind))
             if res.path is not None:
                 route.fulfill(status=200, path=str(res.path), content_type=res.content_type,

@@ -8,6 +8,8 @@ import pytest
 from conflictmap.exceptions import BadInput
 from conflictmap.maps import make_map, read_acled
 
+from .pages import view_config
+
 HEADER = "event_date,event_type,sub_event_type,latitude,longitude,fatalities,notes\n"
 
 
@@ -64,7 +66,7 @@ def test_bad_coordinates_leave_the_event_without_a_place(tmp_path, caplog, latit
     assert frame["fatalities"].tolist() == [1, 2]
     assert f"bad.csv:3: coordinates out of range or not numbers: latitude {latitude!r}" \
         in caplog.text
-    assert "1 event without usable coordinates not shown" in _html(make_map(frame))
+    assert view_config(make_map(frame))["unlocated"] == 1
 
 
 @pytest.mark.parametrize("fatalities", ["-3", "inf", "-inf", "nan", "many"])

@@ -79,5 +79,6 @@ def test_the_layer_control_comes_after_layers_added_later():
 
 def test_the_view_is_set_before_any_layer():
     html = _html(make_map([_event()], tiles=None))
-    assert html.index(".fitBounds(") < html.index("L.markerClusterGroup(")
+    body = html.index("</head>")  # the page's own script, after its header's functions
+    assert html.index(".fitBounds(", body) < html.index("conflictmapView(", body)
     assert '"animate": false' in html

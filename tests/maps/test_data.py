@@ -11,6 +11,8 @@ from shapely.geometry import LineString, Point
 from conflictmap.maps import make_map
 from conflictmap.maps.data import as_frames, records_for_map, web_url
 
+from .pages import legend, view_config
+
 
 def _frame(points, fatalities, **columns) -> geopandas.GeoDataFrame:
     n = len(points)
@@ -32,11 +34,11 @@ def test_bad_coordinates_leave_the_event_off_the_map(caplog, point):
     frame = _frame([(33.0, 44.0), point], [1, 2])
     with caplog.at_level(logging.WARNING, logger="conflictmap.maps"):
         checked, _ = as_frames(frame)
-        html = _html(make_map(frame, tiles=None))
+        config = view_config(make_map(frame, tiles=None))
     assert checked.geometry.iloc[0] is not None and checked.geometry.iloc[1] is None
     assert "event 'e1' (row 1): coordinates out of range or not numbers" in caplog.text
-    assert "1 event without usable coordinates not shown" in html
-    assert "Attacks: 1" in html
+    assert config["unlocated"] == 1
+    assert legend(config) == {"Attacks": 1}
     assert frame.geometry.iloc[1] is not None  # the caller's frame is left as it was
 
 
@@ -84,8 +86,8 @@ def test_a_plain_dataframe_with_coordinates():
 
     frame = pd.DataFrame({"latitude": [33.0, None], "longitude": [44.0, 45.0],
                           "category": ["strike", "strike"], "fatalities": [1, 2]})
-    html = _html(make_map(frame, tiles=None))
-    assert "Strikes: 1" in html and "1 event without usable coordinates" in html
+    config = view_config(make_map(frame, tiles=None))
+    assert legend(config) == {"Strikes": 1} and config["unlocated"] == 1
 
 
 @pytest.mark.parametrize(("url", "kept"), [
@@ -125,5 +127,6 @@ def test_popups_without_article_columns():
 def test_unknown_categories_are_drawn_as_other_events():
     frame = _frame([(33.0, 44.0)], [0])
     frame["category"] = ["riot"]
-    html = _html(make_map(frame, tiles=None))
-    assert "Other: 1" in html
+    config = view_config(make_map(frame, tiles=None))
+    assert legend(config) == {"Other": 1}
+    assert config["records"][0][config["columns"].index("category")] == "riot"  # as it was

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
 from conflictmap.event import Event, Link
 from conflictmap.exceptions import BadInput
 from conflictmap.maps import LAYERS, make_map, strikes_layer
+
+from .pages import legend, view_config
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -35,8 +38,11 @@ def test_layers_legend_and_filter():
     html = _html(make_map(events, links=[link], title="Test map"))
     for name in LAYERS:
         assert json.dumps(name) in html
-    assert "1 event without usable coordinates not shown" in html
-    assert "conflictmap-filter" in html and "Test map" in html
+    config = view_config(html)
+    assert config["unlocated"] == 1 and "Test map" in html
+    assert legend(config) == {"Attacks": 1, "Strikes": 1, "Interceptions": 1, "Clashes": 1}
+    assert config["low"] < config["high"]  # the date window has a range to cover
+    assert config["links"] and config["heat"] and config["places"]
 
 
 def test_article_text_is_never_html():
@@ -46,8 +52,9 @@ def test_article_text_is_never_html():
 
 
 def test_empty_events_map_says_so():
-    html = _html(make_map([]))
-    assert "No events to show." in html
+    config = view_config(make_map([]))
+    assert config["rows"] == [] and config["links"] is None
+    assert config["low"] is None  # no date window
 
 
 def test_a_layer_on_its_own():
@@ -67,13 +74,12 @@ def test_unknown_layer_is_a_clear_error():
 
 def test_the_legend_counts_the_layers_shown():
     events = [_event(1, "attack"), _event(2, "strike"), _event(3, "strike", located=False)]
-    html = _html(make_map(events, layers=["Strikes"], tiles=None))
-    assert "Strikes: 1" in html and "Attacks:" not in html
-    assert "1 event without usable coordinates not shown" in html
+    config = view_config(make_map(events, layers=["Strikes"], tiles=None))
+    assert legend(config) == {"Strikes": 1} and config["unlocated"] == 1
+    assert [t["categories"] for t in config["toggles"]] == [["strike"]]
     link = Link("l1", "origin", "", "e1", "Hit", "Place 1", 33.6, 42.8, 33.1, 44.0, "IQ", "IQ")
-    html = _html(make_map(events, links=[link], layers=["Links"], tiles=None))
-    assert "Strikes:" not in html and "No events to show." not in html
-    assert "launch origin" in html
+    config = view_config(make_map(events, links=[link], layers=["Links"], tiles=None))
+    assert config["rows"] == [] and config["toggles"] == [] and config["links"]
 
 
 def test_links_with_bad_coordinates_are_left_off(caplog):
@@ -83,5 +89,6 @@ def test_links_with_bad_coordinates_are_left_off(caplog):
     bad = Link("l2", "origin", "", "e1", "Far", "Place 1", 133.6, 42.8, 33.1, 44.0, "IQ", "IQ")
     with caplog.at_level(logging.WARNING, logger="conflictmap.maps"):
         html = _html(make_map([_event(1, "attack")], links=[good, bad], tiles=None))
-    assert "133.6" not in html and "Hit" in html
+    rows = re.search(r"\}\)\((link_layer_\w+), (\[.*?\])\);", html).group(2)
+    assert "133.6" not in rows and "Hit" in rows
     assert "link Far -> Place 1: coordinates out of range" in caplog.text

@@ -1,0 +1,571 @@
+/* conflictmap: the page's one view of its events (see conflictmap/maps/view.py).
+ *
+ * One marker cluster holds every category; its icons are donuts of the categories they
+ * hold. Every control reads and writes one state (the categories switched on in the
+ * layer control and a date window) and `apply` redraws from it: markers, links, heat
+ * map, legend counts, the histogram and the page's URL (#from=...&to=...).
+ *
+ * Article text never becomes HTML: it is set with textContent (conflictmapPopup).
+ */
+function conflictmapView(map, config) {
+    "use strict";
+    var DAY = 86400000;
+    var rows = config.rows, records = config.records, cats = config.categories;
+    var low = config.low, high = config.high, dated = low !== null;
+    var view = {map: map, rows: rows, records: records, shown: [], markers: [],
+                from: low, to: high, config: config};
+    var catIndex = {};
+    cats.forEach(function (c, i) { catIndex[c.key] = i; });
+
+    function isoDay(n) { return new Date(n * DAY).toISOString().slice(0, 10); }
+    function dayOf(text) {
+        var t = Date.parse(String(text || "") + "T00:00:00Z");
+        return isNaN(t) ? null : Math.round(t / DAY);
+    }
+
+    // -- markers ---------------------------------------------------------------------
+    // A place known only roughly (geo_precision 2 or 3) is a hollow, dashed marker with
+    // a ring of its uncertainty, drawn while the marker itself is on the map.
+    var RoughMarker = L.CircleMarker.extend({
+        onAdd: function (m) {
+            L.CircleMarker.prototype.onAdd.call(this, m);
+            if (this.cmRing) { this.cmRing.addTo(m); }
+        },
+        onRemove: function (m) {
+            if (this.cmRing) { m.removeLayer(this.cmRing); }
+            L.CircleMarker.prototype.onRemove.call(this, m);
+        }
+    });
+    function marker(i) {
+        if (view.markers[i]) { return view.markers[i]; }
+        var row = rows[i], record = records[row[2]], color = cats[row[4]].color;
+        var rough = config.rings[row[5]];
+        var options = {radius: conflictmapSize(record), color: "#ffffff", weight: 1,
+                       fillColor: color, fillOpacity: 0.85};
+        var made;
+        if (rough) {
+            options = {radius: options.radius, color: color, weight: 2, dashArray: "3 2",
+                       fillColor: "#ffffff", fillOpacity: 0.55};
+            made = new RoughMarker([row[0], row[1]], options);
+            made.cmRing = L.circle([row[0], row[1]], {
+                radius: rough * 1000, color: color, weight: 1, opacity: 0.6,
+                dashArray: "4 4", fill: true, fillOpacity: 0.04, interactive: false});
+        } else {
+            made = L.circleMarker([row[0], row[1]], options);
+        }
+        made.cmIndex = i;
+        made.cmRecord = record;
+        made.cmCategory = cats[row[4]].key;
+        made.bindPopup(function (layer) { return conflictmapEventPopup(layer.cmRecord); },
+                       {maxWidth: 380});
+        made.bindTooltip(function (layer) {
+            var span = document.createElement("span");
+            span.textContent = conflictmapShort(layer.cmRecord);
+            return span;
+        });
+        view.markers[i] = made;
+        return made;
+    }
+
+    // -- the cluster: a donut of the categories it holds --------------------------------
+    function donut(cluster) {
+        var counts = cats.map(function () { return 0; }), n = 0;
+        cluster.getAllChildMarkers().forEach(function (m) {
+            counts[rows[m.cmIndex][4]] += 1;
+            n += 1;
+        });
+        var size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
+        var r = size / 2 - 3, length = 2 * Math.PI * r, at = 0, arcs = "";
+        counts.forEach(function (count, k) {
+            if (!count) { return; }
+            var part = length * count / n;
+            arcs += '<circle r="' + r + '" cx="' + size / 2 + '" cy="' + size / 2
+                + '" fill="none" stroke="' + cats[k].color + '" stroke-width="5"'
+                + ' stroke-dasharray="' + part + " " + (length - part) + '"'
+                + ' stroke-dashoffset="' + (-at) + '" transform="rotate(-90 ' + size / 2
+                + " " + size / 2 + ')"/>';
+            at += part;
+        });
+        var div = document.createElement("div");
+        div.className = "cm-donut";
+        div.style.width = div.style.height = size + "px";
+        div.innerHTML = '<svg width="' + size + '" height="' + size + '">'
+            + '<circle r="' + (r + 2.5) + '" cx="' + size / 2 + '" cy="' + size / 2
+            + '" fill="#ffffff" fill-opacity="0.92"/>' + arcs + "</svg>";
+        var label = document.createElement("span");
+        label.textContent = n;
+        div.appendChild(label);
+        return L.divIcon({html: div, className: "conflictmap-cluster",
+                          iconSize: [size, size]});
+    }
+    var cluster = L.markerClusterGroup({
+        chunkedLoading: false, maxClusterRadius: 60, disableClusteringAtZoom: 10,
+        showCoverageOnHover: false, iconCreateFunction: donut});
+    cluster.onAdd = function (m) {
+        if (!isFinite(m.getMaxZoom())) { m.setMaxZoom(config.maxZoom); }
+        L.MarkerClusterGroup.prototype.onAdd.call(this, m);
+    };
+    view.cluster = cluster;
+
+    // -- state ---------------------------------------------------------------------------
+    function categoriesOn() {
+        var on = cats.map(function () { return false; });
+        config.toggles.forEach(function (t) {
+            var layer = window[t.layer];
+            if (layer && map.hasLayer(layer)) {
+                t.categories.forEach(function (c) { on[catIndex[c]] = true; });
+            }
+        });
+        return on;
+    }
+    function whole() { return !dated || (view.from <= low && view.to >= high); }
+    function visible(i, on) {
+        var row = rows[i];
+        if (!on[row[4]]) { return false; }
+        return whole() || (row[3] !== null && row[3] >= view.from && row[3] <= view.to);
+    }
+
+    view.apply = function () {
+        var on = categoriesOn(), shown = [], counts = {};
+        for (var i = 0; i < rows.length; i++) {
+            if (visible(i, on)) {
+                shown.push(i);
+                counts[cats[rows[i][4]].key] = (counts[cats[rows[i][4]].key] || 0) + 1;
+            }
+        }
+        view.shown = shown;
+        view.counts = counts;
+        cluster.clearLayers();
+        cluster.addLayers(shown.map(marker));
+        if (config.heat && window[config.heat]) {
+            window[config.heat].setLatLngs(shown.map(function (k) {
+                return [rows[k][0], rows[k][1], 1 + (records[rows[k][2]].fatalities || 0)];
+            }));
+        }
+        if (config.links && window[config.links] && window[config.links].cmShow) {
+            var ids = {};
+            shown.forEach(function (k) { ids[records[rows[k][2]].event_id] = true; });
+            window[config.links].cmShow(function (id) { return !id || !!ids[id]; });
+        }
+        legendCounts(counts);
+        timeShow();
+        writeHash();
+        map.fire("conflictmap:apply", {shown: shown.length});
+        return shown.length;
+    };
+    var pending = null;
+    view.applySoon = function () {  // while a slider moves: at most every 150 ms
+        if (pending === null) {
+            pending = setTimeout(function () { pending = null; view.apply(); }, 150);
+        }
+    };
+    map.on("overlayadd overlayremove", function (e) {
+        if (e.layer && e.layer.cmCategories) { view.apply(); }
+    });
+
+    // -- the URL: #from=YYYY-MM-DD&to=YYYY-MM-DD ------------------------------------------
+    function readHash() {
+        if (!dated) { return; }
+        var found = {};
+        String(window.location.hash || "").replace(/^#/, "").split("&").forEach(
+            function (part) {
+                var kv = part.split("=");
+                if (kv.length === 2) { found[kv[0]] = dayOf(decodeURIComponent(kv[1])); }
+            });
+        var from = found.from !== undefined && found.from !== null ? found.from : low;
+        var to = found.to !== undefined && found.to !== null ? found.to : high;
+        view.from = Math.max(low, Math.min(from, high));
+        view.to = Math.min(high, Math.max(to, view.from));
+    }
+    function writeHash() {
+        if (!dated) { return; }
+        var hash = whole() ? "" : "#from=" + isoDay(view.from) + "&to=" + isoDay(view.to);
+        if (hash === (window.location.hash || "")) { return; }
+        var url = window.location.href.split("#")[0] + hash;
+        try { window.history.replaceState(null, "", url); } catch (err) {
+            window.location.replace(hash || "#");
+        }
+    }
+    window.addEventListener("hashchange", function () {
+        readHash();
+        setSliders();
+        view.apply();
+    });
+
+    // -- time: histogram, two handles that cannot cross, play ----------------------------
+    var time = {};
+    function timeControl() {
+        var box = L.DomUtil.create("div", "conflictmap-filter cm-time");
+        var head = L.DomUtil.create("div", "cm-time-head", box);
+        time.play = L.DomUtil.create("button", "cm-play", head);
+        time.play.type = "button";
+        time.play.title = "Play: step the window through time";
+        time.play.textContent = "▶";
+        time.label = L.DomUtil.create("span", "cm-time-label", head);
+        time.hist = L.DomUtil.create("canvas", "cm-hist", box);
+        time.hist.width = 260;
+        time.hist.height = 40;
+        var range = L.DomUtil.create("div", "cm-range", box);
+        time.from = L.DomUtil.create("input", "conflictmap-from", range);
+        time.to = L.DomUtil.create("input", "conflictmap-to", range);
+        [time.from, time.to].forEach(function (input) {
+            input.type = "range"; input.min = low; input.max = high; input.step = 1;
+        });
+        time.from.setAttribute("aria-label", "from date");
+        time.to.setAttribute("aria-label", "to date");
+        time.from.addEventListener("input", function () {
+            if (+time.from.value > +time.to.value) { time.from.value = time.to.value; }
+            view.from = +time.from.value;
+            view.applySoon();
+        });
+        time.to.addEventListener("input", function () {
+            if (+time.to.value < +time.from.value) { time.to.value = time.from.value; }
+            view.to = +time.to.value;
+            view.applySoon();
+        });
+        time.play.addEventListener("click", togglePlay);
+        bins();
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+    }
+    function setSliders() {
+        if (!time.from) { return; }
+        time.from.value = view.from;
+        time.to.value = view.to;
+    }
+    function bins() {
+        var span = high - low + 1;
+        time.size = span <= 120 ? 1 : span <= 7 * 120 ? 7 : Math.ceil(span / 120);
+        time.counts = [];
+        for (var k = 0; k * time.size < span; k++) { time.counts.push(0); }
+        rows.forEach(function (row) {
+            if (row[3] !== null) { time.counts[Math.floor((row[3] - low) / time.size)] += 1; }
+        });
+    }
+    function timeShow() {
+        if (!time.hist) { return; }
+        var shown = view.shown.length;
+        time.label.textContent = isoDay(view.from) + " – " + isoDay(view.to) + " · "
+            + shown + (shown === 1 ? " event" : " events");
+        var ctx = time.hist.getContext("2d"), w = time.hist.width, h = time.hist.height;
+        var top = Math.max.apply(null, time.counts.concat([1]));
+        var bar = w / time.counts.length;
+        ctx.clearRect(0, 0, w, h);
+        time.counts.forEach(function (count, k) {
+            var start = low + k * time.size, end = start + time.size - 1;
+            var inside = end >= view.from && start <= view.to;
+            ctx.fillStyle = inside ? "#444444" : "#c8c8c8";
+            var bh = count ? Math.max(2, (h - 2) * count / top) : 0;
+            ctx.fillRect(k * bar + 0.5, h - bh, Math.max(1, bar - 1), bh);
+        });
+    }
+    function togglePlay() {
+        if (time.timer) {
+            clearInterval(time.timer);
+            time.timer = null;
+            time.play.textContent = "▶";
+            return;
+        }
+        var width = whole() ? Math.max(0, Math.round((high - low) / 10)) : view.to - view.from;
+        if (view.to >= high || whole()) { view.from = low; view.to = low + width; }
+        time.play.textContent = "⏸";
+        function step() {
+            setSliders();
+            view.apply();
+            if (view.to >= high) { togglePlay(); return; }
+            var by = Math.max(1, time.size);
+            view.to = Math.min(high, view.to + by);
+            view.from = Math.min(view.to - width, view.from + by);
+        }
+        step();
+        time.timer = setInterval(step, 700);
+    }
+    view.togglePlay = togglePlay;
+
+    // -- legend: what the marks mean, with counts that follow the state ------------------
+    var legendBox = null;
+    function legend() {
+        var box = L.DomUtil.create("div", "conflictmap-legend");
+        var details = L.DomUtil.create("details", "", box);
+        details.open = !config.legendClosed;
+        var summary = L.DomUtil.create("summary", "", details);
+        summary.textContent = "Legend";
+        function row(swatch, text, cls) {
+            var line = L.DomUtil.create("div", cls || "", details);
+            var mark = L.DomUtil.create("i", swatch.cls || "", line);
+            Object.keys(swatch.style || {}).forEach(function (k) { mark.style[k] = swatch.style[k]; });
+            var label = L.DomUtil.create("span", "", line);
+            label.textContent = text;
+            return label;
+        }
+        var head = L.DomUtil.create("b", "", details);
+        head.textContent = "Events";
+        legendBox = {labels: {}};
+        cats.forEach(function (c) {
+            if (!config.present[c.key]) { return; }
+            legendBox.labels[c.key] = row({style: {background: c.color}}, c.label,
+                                          "cm-cat cm-cat-" + c.key);
+        });
+        row({cls: "rough"}, "hollow, dashed: place known only roughly (ring: how far off)");
+        row({cls: "size"}, "size: fatalities");
+        if (config.places) { row({cls: "place"}, "place mentioned"); }
+        if (config.links) {
+            row({cls: "line", style: {background: config.linkColors.origin}},
+                "launch origin ► target");
+            row({cls: "line dashed", style: {borderColor: config.linkColors.cross_border}},
+                "cross-border link ►");
+        }
+        if (config.unlocated) {
+            var note = L.DomUtil.create("div", "cm-unlocated", details);
+            note.textContent = config.unlocated + (config.unlocated === 1 ? " event" : " events")
+                + " without usable coordinates not shown";
+        }
+        if (!rows.length && !config.links) {
+            var none = L.DomUtil.create("div", "", details);
+            none.innerHTML = "<b>No events to show.</b>";
+        }
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+    }
+    function legendCounts(counts) {
+        if (!legendBox) { return; }
+        cats.forEach(function (c) {
+            var label = legendBox.labels[c.key];
+            if (label) { label.textContent = c.label + ": " + (counts[c.key] || 0); }
+        });
+    }
+
+    // -- find, full screen, take away ----------------------------------------------------
+    function tools() {
+        var box = L.DomUtil.create("div", "conflictmap-tools");
+        var search = L.DomUtil.create("input", "cm-search", box);
+        search.type = "search";
+        search.placeholder = "Find a place or event";
+        search.setAttribute("aria-label", "find a place or event");
+        var list = L.DomUtil.create("datalist", "", box);
+        list.id = "cm-names-" + L.Util.stamp(box);
+        search.setAttribute("list", list.id);
+        var names = {};
+        records.forEach(function (r) { if (r.location) { names[r.location] = true; } });
+        (config.placeRows || []).forEach(function (p) { if (p[2]) { names[p[2]] = true; } });
+        Object.keys(names).sort().slice(0, 5000).forEach(function (n) {
+            var option = document.createElement("option");
+            option.value = n;
+            list.appendChild(option);
+        });
+        search.addEventListener("keydown", function (e) {
+            if (e.key === "Enter") { view.find(search.value); }
+        });
+        search.addEventListener("change", function () { view.find(search.value); });
+        var buttons = L.DomUtil.create("div", "cm-buttons", box);
+        function button(text, title, action) {
+            var b = L.DomUtil.create("button", "", buttons);
+            b.type = "button";
+            b.textContent = text;
+            b.title = title;
+            b.addEventListener("click", action);
+            return b;
+        }
+        button("⤢ Full screen", "Full screen", view.fullscreen).className = "cm-fullscreen";
+        button("CSV", "Download the events shown as CSV", function () {
+            view.download("csv");
+        }).className = "cm-download-csv";
+        button("GeoJSON", "Download the events shown as GeoJSON", function () {
+            view.download("geojson");
+        }).className = "cm-download-geojson";
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+    }
+    view.find = function (text) {
+        var q = String(text || "").trim().toLowerCase();
+        if (!q) { return false; }
+        var hit = null;
+        view.shown.some(function (k) {
+            var r = records[rows[k][2]];
+            if ((r.location || "").toLowerCase() === q) { hit = k; return true; }
+            return false;
+        });
+        if (hit === null) {
+            view.shown.some(function (k) {
+                var r = records[rows[k][2]];
+                var text = [r.location, r.admin1, r.country, r.event_type, r.sub_event_type,
+                            r.actor1, r.actor2, r.event_id, r.title].join(" ").toLowerCase();
+                if (text.indexOf(q) >= 0) { hit = k; return true; }
+                return false;
+            });
+        }
+        if (hit !== null) {
+            var m = marker(hit);
+            cluster.zoomToShowLayer(m, function () { m.openPopup(); });
+            return true;
+        }
+        var place = (config.placeRows || []).filter(function (p) {
+            return String(p[2]).toLowerCase().indexOf(q) >= 0;
+        })[0];
+        if (place) { map.setView([place[0], place[1]], 9); return true; }
+        return false;
+    };
+    view.fullscreen = function () {
+        var box = map.getContainer();
+        var done = function () { setTimeout(function () { map.invalidateSize(); }, 100); };
+        if (document.fullscreenElement) {
+            document.exitFullscreen().then(done, done);
+        } else if (box.requestFullscreen) {
+            box.requestFullscreen().then(done, function () {
+                box.classList.toggle("cm-full");
+                done();
+            });
+        } else {
+            box.classList.toggle("cm-full");
+            done();
+        }
+    };
+    var COLUMNS = config.columns.slice(0, 14).concat(["latitude", "longitude"],
+                                                     config.columns.slice(14));
+    function rowOf(k) {
+        var r = records[rows[k][2]];
+        return COLUMNS.map(function (c) {
+            return c === "latitude" ? rows[k][0] : c === "longitude" ? rows[k][1] : r[c];
+        });
+    }
+    view.table = function (format) {
+        if (format === "geojson") {
+            return JSON.stringify({type: "FeatureCollection", features: view.shown.map(
+                function (k) {
+                    var values = rowOf(k), properties = {};
+                    COLUMNS.forEach(function (c, j) {
+                        if (c !== "latitude" && c !== "longitude") { properties[c] = values[j]; }
+                    });
+                    return {type: "Feature", properties: properties,
+                            geometry: {type: "Point", coordinates: [rows[k][1], rows[k][0]]}};
+                })});
+        }
+        function cell(v) {
+            var s = v === null || v === undefined ? "" : String(v);
+            return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+        }
+        return [COLUMNS.join(",")].concat(view.shown.map(function (k) {
+            return rowOf(k).map(cell).join(",");
+        })).join("\r\n") + "\r\n";
+    };
+    view.download = function (format) {
+        var type = format === "geojson" ? "application/geo+json" : "text/csv";
+        var blob = new Blob([view.table(format)], {type: type + ";charset=utf-8"});
+        var a = document.createElement("a");
+        a.href = URL.createObjectURL(blob);
+        a.download = "conflictmap-events" + (whole() ? "" : "-" + isoDay(view.from) + "-to-"
+                                               + isoDay(view.to)) + "." + format;
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    };
+
+    // -- put together ----------------------------------------------------------------------
+    if (config.places && window[config.places]) {
+        config.placeRows.forEach(function (p) {
+            L.circleMarker([p[0], p[1]], {radius: 3, color: "#252525", weight: 1,
+                                          fillColor: "#ffffff", fillOpacity: 1})
+                .bindTooltip(String(p[2] || "").replace(/[&<>"']/g, function (c) {
+                    return "&#" + c.charCodeAt(0) + ";";
+                })).addTo(window[config.places]);
+        });
+    }
+    readHash();
+    function control(position, make) {
+        var c = L.control({position: position});
+        c.onAdd = make;
+        c.addTo(map);
+        return c;
+    }
+    control("topleft", tools);
+    control("bottomright", legend);
+    if (dated && low < high) {
+        control("bottomleft", timeControl);
+        setSliders();
+    }
+    cluster.addTo(map);
+    view.apply();
+    window.conflictmap = view;
+    return view;
+}
+
+/* The page's event table as records: one object per event, named by its columns. */
+function conflictmapTable(config) {
+    "use strict";
+    var columns = config.columns;
+    config.records = config.records.map(function (values) {
+        var record = {};
+        for (var j = 0; j < columns.length; j++) { record[columns[j]] = values[j]; }
+        return record;
+    });
+    return config;
+}
+
+function conflictmapSize(record) {
+    return 5 + 2 * Math.log2(1 + Math.max(0, record.fatalities || 0));
+}
+
+var CONFLICTMAP_TIME = {1: "day", 2: "within a few days", 3: "month"};
+var CONFLICTMAP_GEO = {1: "exact place", 2: "near a place", 3: "province or country"};
+
+function conflictmapShort(r) {
+    return [r.event_date, r.sub_event_type || r.event_type, r.location]
+        .filter(function (p) { return p; }).join(" · ");
+}
+
+/* A popup: the article's title (a link when it has a web address), then date, type,
+ * actors, weapon, casualties, place and precision, the evidence and the source. */
+function conflictmapEventPopup(r) {
+    "use strict";
+    var box = document.createElement("div");
+    box.className = "conflictmap-popup";
+    var title = r.title || r.event_id || r.url;
+    if (title) {
+        var head = document.createElement("div");
+        head.className = "cm-popup-title";
+        var url = r.url && /^https?:\/\//i.test(r.url) ? r.url : null;
+        var name = document.createElement(url ? "a" : "b");
+        if (url) { name.href = url; name.target = "_blank"; name.rel = "noopener noreferrer"; }
+        name.textContent = title;
+        head.appendChild(name);
+        box.appendChild(head);
+    }
+    function line(label, value) {
+        if (value === null || value === undefined || value === "") { return; }
+        var div = document.createElement("div");
+        var b = document.createElement("b");
+        b.textContent = label + ": ";
+        div.appendChild(b);
+        div.appendChild(document.createTextNode(value));
+        box.appendChild(div);
+    }
+    var when = CONFLICTMAP_TIME[r.time_precision];
+    line("Date", r.event_date ? r.event_date + (when ? " (" + when + ")" : "") : "undated");
+    line("Type", [r.event_type, r.sub_event_type].filter(Boolean).join(": "));
+    line("Actors", [r.actor1, r.actor2].filter(Boolean).join(" vs "));
+    line("Weapon", r.weapon ? r.weapon + (r.munitions ? " ×" + r.munitions : "") : "");
+    line("Casualties", (r.fatalities || 0) + " killed"
+         + (r.injuries ? ", " + r.injuries + " injured" : ""));
+    var where = [r.location, r.admin1, r.country].filter(Boolean).join(", ");
+    var geo = CONFLICTMAP_GEO[r.geo_precision];
+    line("Place", where ? where + (geo ? " (" + geo + ")" : "") : "");
+    var notes = String(r.notes || "");
+    line("Evidence", notes.length > 1200 ? notes.slice(0, 1200) + "…" : notes);
+    line("Source", r.source);
+    return box;
+}
+
+/* Country outlines under the tiles: land where a tile does not load. */
+function conflictmapLand(map, outlines) {
+    "use strict";
+    var pane = map.createPane("conflictmap-land");
+    pane.style.zIndex = 150;  // under the tiles (200)
+    map.getContainer().classList.add("conflictmap-sea");
+    L.geoJSON(outlines, {
+        pane: "conflictmap-land", interactive: false, renderer: L.svg({pane: "conflictmap-land"}),
+        style: {color: "#9a9a9a", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1}
+    }).addTo(map);
+}

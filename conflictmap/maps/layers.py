@@ -14,11 +14,10 @@ from folium.map import Layer
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
-from conflictmap._words import plural
 from conflictmap.maps.basemap import DEFAULT_MAX_ZOOM
 from conflictmap.maps.data import POPUP_FIELDS, safe_json
 
-__all__ = ["COLORS", "EventLayer", "Legend", "LinkLayer", "PlacesLayer", "TimeFilter", "Title"]
+__all__ = ["COLORS", "EventLayer", "LinkLayer", "PlacesLayer", "Title"]
 
 COLORS = {"attack": "#d7301f", "strike": "#6a3d9a", "interception": "#1f78b4",
           "clash": "#e08214", "other": "#636363"}
@@ -302,98 +301,6 @@ class PlacesLayer(Layer):
     def render(self, **kwargs):
         _add_helpers(self)
         super().render(**kwargs)
-
-
-class Legend(folium.MacroElement):
-    """What the colours and lines mean, how many events each layer holds, and how many
-    events have no coordinates and are left off the map."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: "bottomright"});
-        {{ this.get_name() }}.onAdd = function () {
-            var div = L.DomUtil.create("div", "conflictmap-legend");
-            div.innerHTML = {{ this.html_json }};
-            return div;
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """)
-
-    def __init__(self, counts: dict[str, int], *, unlocated: int = 0, links: bool = True,
-                 empty: bool = False) -> None:
-        super().__init__()
-        self._name = "Legend"
-        rows = []
-        for category, label in (("attack", "Attacks"), ("strike", "Strikes"),
-                                ("interception", "Interceptions"), ("clash", "Clashes"),
-                                ("other", "Other")):
-            if counts.get(category):
-                rows.append(f'<div><i style="background:{COLORS[category]}"></i>'
-                            f"{label}: {int(counts[category])}</div>")
-        if rows:
-            rows = ["<b>Events</b>", *rows, "<div><small>marker size: fatalities</small></div>"]
-        if links:
-            rows.append(f'<div><i class="line" style="background:{LINK_COLORS["origin"]}">'
-                        "</i>launch origin → target</div>")
-            rows.append(f'<div><i class="line" style="background:'
-                        f'{LINK_COLORS["cross_border"]}"></i>cross-border link</div>')
-        if empty:
-            rows.append("<div><b>No events to show.</b></div>")
-        if unlocated:
-            rows.append(f"<div>{plural(int(unlocated), 'event')} without usable "
-                        "coordinates not shown</div>")
-        self.html_json = safe_json("".join(rows))
-
-
-class TimeFilter(folium.MacroElement):
-    """Two sliders that keep only the events between two dates, on every event layer."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: "bottomleft"});
-        {{ this.get_name() }}.onAdd = function (map) {
-            var div = L.DomUtil.create("div", "conflictmap-filter");
-            var layers = [{% for name in this.layer_names %}{{ name }}, {% endfor %}];
-            var low = {{ this.low }}, high = {{ this.high }};
-            var title = document.createElement("div");
-            title.innerHTML = "<b>Dates</b> ";
-            var label = document.createElement("span");
-            title.appendChild(label);
-            div.appendChild(title);
-            function slider(value) {
-                var input = document.createElement("input");
-                input.type = "range"; input.min = low; input.max = high; input.value = value;
-                div.appendChild(input);
-                return input;
-            }
-            var from = slider(low), to = slider(high);
-            from.className = "conflictmap-from"; to.className = "conflictmap-to";
-            function day(n) { return new Date(n * 86400000).toISOString().slice(0, 10); }
-            function apply() {
-                var a = Math.min(+from.value, +to.value), b = Math.max(+from.value, +to.value);
-                label.textContent = day(a) + " – " + day(b);
-                var all = (a === low && b === high);
-                layers.forEach(function (layer) {
-                    layer.cmBuild(all ? null : a, all ? null : b);
-                });
-            }
-            from.addEventListener("input", apply);
-            to.addEventListener("input", apply);
-            label.textContent = day(low) + " – " + day(high);
-            L.DomEvent.disableClickPropagation(div);
-            L.DomEvent.disableScrollPropagation(div);
-            return div;
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """)
-
-    def __init__(self, layers: Sequence[EventLayer], low: int, high: int) -> None:
-        super().__init__()
-        self._name = "TimeFilter"
-        self.layer_names = [layer.get_name() for layer in layers]
-        self.low, self.high = int(low), int(high)
 
 
 class Title(folium.MacroElement):

@@ -41,11 +41,12 @@ CATEGORIES = (("attack", "Attacks", "#d7301f"), ("strike", "Strikes", "#6a3d9a")
 # The radius of the ring around an event known only roughly, by its geo_precision: ACLED's
 # 2 is "near" a place or part of a district, 3 a province or larger.
 RING_KM = {2: 25, 3: 100}
-# The columns of the page's event table, as the downloads name them.
+# The columns of the page's event table, as the downloads name them: ACLED's, in its
+# order (the page adds latitude and longitude after location), then ours.
 MAP_COLUMNS = ("event_id", "event_date", "time_precision", "event_type", "sub_event_type",
-               "actor1", "actor2", "weapon", "munitions", "fatalities", "injuries",
-               "location", "admin1", "country", "geo_precision", "source", "title", "url",
-               "notes", "category")
+               "actor1", "actor2", "country", "admin1", "location", "geo_precision", "source",
+               "notes", "fatalities", "category", "weapon", "munitions", "injuries",
+               "article_id", "article_title", "article_url")
 _COUNTS = ("time_precision", "munitions", "fatalities", "injuries", "geo_precision")
 
 
@@ -83,7 +84,7 @@ def map_table(frame: geopandas.GeoDataFrame) -> list[list[Any]]:
             text = _texts(series)
             if name == "event_date":
                 text = [t[:10] for t in text]
-            elif name == "url":
+            elif name == "article_url":
                 text = [web_url(t) if t else "" for t in text]
             columns.append(text)
     return [list(row) for row in zip(*columns, strict=True)] if n else []
@@ -97,8 +98,8 @@ def _texts(series: pd.Series) -> list[str]:
 
 def _column(frame: geopandas.GeoDataFrame, name: str) -> pd.Series | None:
     """A column of the frame under its name or the name an older file used."""
-    for candidate in {"title": ("article_title", "title"), "url": ("article_url", "url"),
-                      "event_id": ("event_id", "article_id")}.get(name, (name,)):
+    for candidate in {"article_title": ("article_title", "title"),
+                      "article_url": ("article_url", "url")}.get(name, (name,)):
         if candidate in frame:
             return frame[candidate]
     return None

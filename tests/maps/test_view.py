@@ -28,9 +28,9 @@ def test_the_table_has_text_and_whole_counts():
     table = map_table(frame)
     row = dict(zip(MAP_COLUMNS, table[0], strict=True))
     assert row["event_date"] == "2024-03-01" and row["fatalities"] == 2
-    assert row["url"] == "https://example.org/x" and row["actor1"] == ""
+    assert row["article_url"] == "https://example.org/x" and row["actor1"] == ""
     second = dict(zip(MAP_COLUMNS, table[1], strict=True))
-    assert second["fatalities"] is None and second["notes"] == "" and second["url"] == ""
+    assert second["fatalities"] is None and second["notes"] == "" and second["article_url"] == ""
     assert second["category"] == "protest"  # the download keeps it; the map draws "other"
     assert json.dumps(table)  # plain JSON values only
 

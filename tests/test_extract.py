@@ -54,7 +54,7 @@ def test_launch_origin_and_its_link(gazetteer):
         "Two drones launched from near the town of Al-Mayadeen struck the Conoco gas field "
         "in Syria on Monday, causing no casualties.", gazetteer)
     e = found[0]
-    assert e.place_id == "site:conoco-gas-field" and e.origin_location == "Al Mayādīn"
+    assert e.place_id == "site:conoco-gas-field" and e.origin_location == "Al Mayadin"
     assert (e.weapon, e.munitions, e.fatalities) == ("drone", 2, 0)
     link = found.links[0]
     assert link.kind == "origin" and not link.cross_border
@@ -143,7 +143,7 @@ def test_a_failing_article_does_not_stop_the_batch(gazetteer, monkeypatch):
 def test_origin_right_after_from(gazetteer):
     e = _events("Rockets fired from Hit struck the Ain al-Asad base in Iraq on Monday.",
                 gazetteer)[0]
-    assert e.place_id == "site:ain-al-asad-air-base" and e.origin_location == "Hīt"
+    assert e.place_id == "site:ain-al-asad-air-base" and e.origin_location == "Hit"
 
 
 def test_extraction_shows_as_an_html_table(gazetteer):

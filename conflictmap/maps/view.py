@@ -197,10 +197,15 @@ class EventView(JSCSSMixin, folium.MacroElement):
             "unlocated": self.unlocated,
             "maxZoom": DEFAULT_MAX_ZOOM,
         }
-        parent = self._parent.get_name()
+        parent, data = self._parent.get_name(), f"{self.get_name()}_data"
+        # JSON in a script element of its own: the browser parses it several times faster
+        # than the same data written as a script.
+        figure.html.add_child(_Raw(
+            f'<script type="application/json" id="{data}">{safe_json(config)}</script>\n'),
+            name=data)
         figure.script.add_child(_Raw(
-            f"var {self.get_name()} = conflictmapView({parent}, "
-            f"conflictmapTable({safe_json(config)}));\n"), name=self.get_name())
+            f"var {self.get_name()} = conflictmapView({parent}, conflictmapData({data!r}));\n"),
+            name=self.get_name())
         super().render(**kwargs)
 
 

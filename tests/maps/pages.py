@@ -4,13 +4,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-_START = "conflictmapTable("
+_START = '<script type="application/json" id="event_view_'
 
 
 def view_config(fmap_or_html: Any) -> dict[str, Any]:
     """The JSON the page hands to ``conflictmapView`` (see conflictmap/maps/view.py)."""
     html = fmap_or_html if isinstance(fmap_or_html, str) else fmap_or_html.get_root().render()
-    start = html.index(_START, html.index("</head>")) + len(_START)
+    start = html.index(">", html.index(_START)) + 1
     config, _ = json.JSONDecoder().raw_decode(html, start)
     return config
 

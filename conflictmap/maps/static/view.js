@@ -10,9 +10,19 @@
 function conflictmapView(map, config) {
     "use strict";
     var DAY = 86400000;
-    var rows = config.rows, records = config.records, cats = config.categories;
+    var rows = config.rows, cats = config.categories, columns = config.columns;
+    var values = config.records, objects = [];
+    // Each event's record (an object named by the table's columns), made when first needed.
+    function record(k) {
+        if (!objects[k]) {
+            var r = {}, v = values[k];
+            for (var j = 0; j < columns.length; j++) { r[columns[j]] = v[j]; }
+            objects[k] = r;
+        }
+        return objects[k];
+    }
     var low = config.low, high = config.high, dated = low !== null;
-    var view = {map: map, rows: rows, records: records, shown: [], markers: [],
+    var view = {map: map, rows: rows, record: record, shown: [], markers: [],
                 from: low, to: high, config: config};
     var catIndex = {};
     cats.forEach(function (c, i) { catIndex[c.key] = i; });
@@ -38,9 +48,9 @@ function conflictmapView(map, config) {
     });
     function marker(i) {
         if (view.markers[i]) { return view.markers[i]; }
-        var row = rows[i], record = records[row[2]], color = cats[row[4]].color;
+        var row = rows[i], rec = record(row[2]), color = cats[row[4]].color;
         var rough = config.rings[row[5]];
-        var options = {radius: conflictmapSize(record), color: "#ffffff", weight: 1,
+        var options = {radius: conflictmapSize(rec), color: "#ffffff", weight: 1,
                        fillColor: color, fillOpacity: 0.85};
         var made;
         if (rough) {
@@ -54,18 +64,25 @@ function conflictmapView(map, config) {
             made = L.circleMarker([row[0], row[1]], options);
         }
         made.cmIndex = i;
-        made.cmRecord = record;
+        made.cmRecord = rec;
         made.cmCategory = cats[row[4]].key;
-        made.bindPopup(function (layer) { return conflictmapEventPopup(layer.cmRecord); },
-                       {maxWidth: 380});
-        made.bindTooltip(function (layer) {
-            var span = document.createElement("span");
-            span.textContent = conflictmapShort(layer.cmRecord);
-            return span;
-        });
         view.markers[i] = made;
         return made;
     }
+    // A popup and a tooltip are bound when first wanted, not to each of 100,000 markers.
+    function bound(m) {
+        if (!m.getPopup()) {
+            m.bindPopup(function (layer) { return conflictmapEventPopup(layer.cmRecord); },
+                        {maxWidth: 380});
+            m.bindTooltip(function (layer) {
+                var span = document.createElement("span");
+                span.textContent = conflictmapShort(layer.cmRecord);
+                return span;
+            });
+        }
+        return m;
+    }
+    view.popup = function (m) { bound(m).openPopup(); return m.getPopup(); };
 
     // -- the cluster: a donut of the categories it holds --------------------------------
     function donut(cluster) {
@@ -106,6 +123,14 @@ function conflictmapView(map, config) {
         L.MarkerClusterGroup.prototype.onAdd.call(this, m);
     };
     view.cluster = cluster;
+    cluster.on("click", function (e) {
+        if (e.layer && e.layer.cmRecord && !e.layer.getPopup()) { view.popup(e.layer); }
+    });
+    cluster.on("mouseover", function (e) {
+        if (e.layer && e.layer.cmRecord && !e.layer.getTooltip()) {
+            bound(e.layer).openTooltip();
+        }
+    });
 
     // -- state ---------------------------------------------------------------------------
     function categoriesOn() {
@@ -139,12 +164,12 @@ function conflictmapView(map, config) {
         cluster.addLayers(shown.map(marker));
         if (config.heat && window[config.heat]) {
             window[config.heat].setLatLngs(shown.map(function (k) {
-                return [rows[k][0], rows[k][1], 1 + (records[rows[k][2]].fatalities || 0)];
+                return [rows[k][0], rows[k][1], 1 + (record(rows[k][2]).fatalities || 0)];
             }));
         }
         if (config.links && window[config.links] && window[config.links].cmShow) {
             var ids = {};
-            shown.forEach(function (k) { ids[records[rows[k][2]].event_id] = true; });
+            shown.forEach(function (k) { ids[record(rows[k][2]).event_id] = true; });
             window[config.links].cmShow(function (id) { return !id || !!ids[id]; });
         }
         legendCounts(counts);
@@ -348,7 +373,8 @@ function conflictmapView(map, config) {
         list.id = "cm-names-" + L.Util.stamp(box);
         search.setAttribute("list", list.id);
         var names = {};
-        records.forEach(function (r) { if (r.location) { names[r.location] = true; } });
+        var where = columns.indexOf("location");
+        values.forEach(function (v) { if (v[where]) { names[v[where]] = true; } });
         (config.placeRows || []).forEach(function (p) { if (p[2]) { names[p[2]] = true; } });
         Object.keys(names).sort().slice(0, 5000).forEach(function (n) {
             var option = document.createElement("option");
@@ -384,13 +410,13 @@ function conflictmapView(map, config) {
         if (!q) { return false; }
         var hit = null;
         view.shown.some(function (k) {
-            var r = records[rows[k][2]];
+            var r = record(rows[k][2]);
             if ((r.location || "").toLowerCase() === q) { hit = k; return true; }
             return false;
         });
         if (hit === null) {
             view.shown.some(function (k) {
-                var r = records[rows[k][2]];
+                var r = record(rows[k][2]);
                 var text = [r.location, r.admin1, r.country, r.event_type, r.sub_event_type,
                             r.actor1, r.actor2, r.event_id, r.article_title].join(" ")
                     .toLowerCase();
@@ -400,7 +426,7 @@ function conflictmapView(map, config) {
         }
         if (hit !== null) {
             var m = marker(hit);
-            cluster.zoomToShowLayer(m, function () { m.openPopup(); });
+            cluster.zoomToShowLayer(m, function () { view.popup(m); });
             return true;
         }
         var place = (config.placeRows || []).filter(function (p) {
@@ -428,7 +454,7 @@ function conflictmapView(map, config) {
     var COLUMNS = config.columns.slice(0, at).concat(["latitude", "longitude"],
                                                      config.columns.slice(at));
     function rowOf(k) {
-        var r = records[rows[k][2]];
+        var r = record(rows[k][2]);
         return COLUMNS.map(function (c) {
             return c === "latitude" ? rows[k][0] : c === "longitude" ? rows[k][1] : r[c];
         });
@@ -494,16 +520,10 @@ function conflictmapView(map, config) {
     return view;
 }
 
-/* The page's event table as records: one object per event, named by its columns. */
-function conflictmapTable(config) {
+/* The page's data, from the JSON script element of that id. */
+function conflictmapData(id) {
     "use strict";
-    var columns = config.columns;
-    config.records = config.records.map(function (values) {
-        var record = {};
-        for (var j = 0; j < columns.length; j++) { record[columns[j]] = values[j]; }
-        return record;
-    });
-    return config;
+    return JSON.parse(document.getElementById(id).textContent);
 }
 
 function conflictmapSize(record) {

@@ -249,10 +249,10 @@ class LinkLayer(Layer):
                 group.addLayer(line);
             });
             group.cmLines = group.getLayers();
-            // Keep the links of which *shown(event id)* holds for either end.
-            group.cmShow = function (shown) {
+            // Keep the links for which *keep(the event ids of its two ends)* holds.
+            group.cmShow = function (keepLine) {
                 group.cmLines.forEach(function (line) {
-                    var keep = shown(line.cmEvents[0]) || shown(line.cmEvents[1]);
+                    var keep = keepLine(line.cmEvents);
                     if (keep && !group.hasLayer(line)) { group.addLayer(line); }
                     if (!keep && group.hasLayer(line)) { group.removeLayer(line); }
                 });

@@ -1,67 +1,98 @@
-"""The seed article's map and a 100,000-event map, in real headless Chromium."""
+"""The seed article's map, and article text that must stay text, in real headless
+Chromium. (The 100,000-event map is in test_map_glance.py.)"""
 from __future__ import annotations
-
-import time
 
 from conflictmap.article import Article
 from conflictmap.extract import extract_events
 from conflictmap.maps import make_map
 
-from .probes import ARROWS_JS, LAYERS_JS, check_drawn, drawn_counts
+from .probes import (
+    ARROWS_JS,
+    VIEW_JS,
+    check_drawn,
+    day_of,
+    get_view,
+    legend_counts,
+    on_screen,
+    open_view_popup,
+    set_view,
+    set_window,
+    view_counts,
+)
+
+_CATEGORY_ROW = """(map, category) => window.conflictmap.rows.findIndex(
+    row => window.conflictmap.config.categories[row[4]].key === category)"""
+
+
+def _switch(page, label: str, on: bool) -> None:
+    box = page.locator(".leaflet-control-layers-overlays label", has_text=label).locator("input")
+    if on:
+        box.check()
+    else:
+        box.uncheck()
 
 
 def test_seed_map(browser_harness, seed_events, tmp_path):
     html = tmp_path / "seed.html"
     make_map(seed_events, title="Seed article").save(str(html))
     located = [e for e in seed_events.events if e.located]
+    every = view_counts(e.category for e in located)
     with browser_harness.open_map(html, screenshot=tmp_path / "seed.png") as result:
         result.assert_clean()
         page = result.page
-        layers = result.eval_map(LAYERS_JS)
-        assert sum(layer["markers"] for layer in layers) == len(located)
-        assert all(layer["shown"] for layer in layers)
+        state = result.eval_map(VIEW_JS)
+        assert state["onMap"] and state["rows"] == state["shown"] == len(located), state
+        assert state["counts"] == every, state
         assert page.locator("path.conflictmap-link").count() == len(seed_events.links)
         assert page.locator("path.cross-border").count() == 1
         arrows = result.eval_map(ARROWS_JS)  # each drawn, at the middle of its line
         assert len(arrows) == len(seed_events.links)
         assert all(a["w"] > 0 and a["h"] > 0 and a["off"] < 12 for a in arrows), arrows
-        check_drawn(result, drawn_counts(e.category for e in located))
+        check_drawn(result, every)
         overlays = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
         names = [o.strip() for o in overlays]
-        for name in ("Attacks", "Strikes", "Interceptions", "Links", "Places mentioned",
-                     "Heat map"):
+        for name in ("Attacks", "Strikes", "Interceptions", "Other events", "Links",
+                     "Places mentioned", "Heat map"):
             assert name in names, names
         legend = page.locator(".conflictmap-legend").inner_text()
-        attacks = sum(e.category == "attack" for e in located)
-        assert f"Attacks: {attacks}" in legend and "cross-border link" in legend
+        assert legend_counts(result) == every
+        assert f"Attacks: {every['attack']}" in legend and "cross-border link" in legend
 
-        # A popup: date, type, casualties and the evidence sentence.
-        text = result.eval_map("""(map) => {
-            const layer = Object.keys(window).filter(k => k.startsWith("event_layer_")
-                && window[k].cmCategory === "interception").map(k => window[k])[0];
-            const marker = layer.getLayers()[0];
-            // Past the zoom where clusters break up, the marker is on the map itself.
-            map.setView(marker.getLatLng(), 12, {animate: false});
-            marker.openPopup();
-            return document.querySelector(".leaflet-popup-content").innerText;
-        }""")
-        assert "Date: 2021-07-05" in text and "Disrupted weapons use" in text
-        assert "shot down an armed drone" in text
+        first_view = get_view(result)
+        # A popup: the article's title first, then date, type, casualties and evidence.
+        popup = open_view_popup(result, result.eval_map(_CATEGORY_ROW, "interception"))
+        lines = [line.strip() for line in popup["text"].splitlines() if line.strip()]
+        assert 'class="cm-popup-title"' in popup["html"].split("Date: ")[0], popup
+        assert lines[0] and not lines[0].startswith("Date:"), lines
+        assert lines[1].startswith("Date: 2021-07-05"), lines
+        assert lines[2].startswith("Type: ") and "Disrupted weapons use" in lines[2], lines
+        evidence = [line for line in lines if line.startswith("Evidence: ")]
+        assert evidence and "shot down an armed drone" in evidence[0], lines
+        assert lines.index(evidence[0]) > 2
+        result.eval_map("(map) => map.closePopup()")
+        set_view(result, first_view)
 
-        # Switching the attacks layer off hides its markers; on again shows them.
-        page.locator(".leaflet-control-layers-overlays label",
-                     has_text="Attacks").locator("input").uncheck()
-        shown = {x["category"]: x["shown"] for x in result.eval_map(LAYERS_JS)}
-        assert shown["attack"] is False and shown["strike"] is True
-        page.locator(".leaflet-control-layers-overlays label",
-                     has_text="Attacks").locator("input").check()
-        assert all(x["shown"] for x in result.eval_map(LAYERS_JS))
+        # Switching the attacks off hides their markers and zeroes their legend count;
+        # on again shows them.
+        _switch(page, "Attacks", False)
+        state = result.eval_map(VIEW_JS)
+        assert "attack" not in state["counts"], state
+        assert state["shown"] == len(located) - every["attack"]
+        assert legend_counts(result)["attack"] == 0
+        assert all("attack" not in item["counts"] for item in on_screen(result))
+        _switch(page, "Attacks", True)
+        assert result.eval_map(VIEW_JS)["counts"] == every
+        assert legend_counts(result) == every
 
         # The time filter keeps the events between two dates.
-        page.locator("input.conflictmap-from").fill("18810")  # 2021-07-02
-        page.locator("input.conflictmap-from").dispatch_event("input")
-        after = sum(x["markers"] for x in result.eval_map(LAYERS_JS))
-        assert 0 < after < len(located)
+        set_window(result, day_of("2021-07-02"))
+        state = result.eval_map(VIEW_JS)
+        kept = view_counts(e.category for e in located
+                           if e.event_date and str(e.event_date)[:10] >= "2021-07-02")
+        assert 0 < state["shown"] < len(located)
+        assert state["counts"] == kept
+        assert legend_counts(result) == {k: kept.get(k, 0) for k in every}
+        check_drawn(result, kept)
         result.assert_clean()
 
 
@@ -79,53 +110,27 @@ def test_article_scripts_never_run(browser_harness, gazetteer, tmp_path):
     html = tmp_path / "evil.html"
     make_map(found, title=PAYLOADS[1]).save(str(html))
     with browser_harness.open_map(html, screenshot=tmp_path / "evil.png") as result:
+        # Every event's popup and tooltip, as the page builds them.
         shown = result.eval_map("""(map) => {
-            const out = [];
-            Object.keys(window).filter(k => k.startsWith("event_layer_")).forEach(k => {
-                window[k].getLayers().forEach(m => {
-                    const el = conflictmapPopup(m.cmRecord);
-                    document.body.appendChild(el);
-                    out.push(el.innerText);
-                });
+            const view = window.conflictmap;
+            // Every event's record, however the page keeps them (made lazily, or not).
+            const count = (view.records || view.config.records).length;
+            const record = k => typeof view.record === "function" ? view.record(k)
+                                                                   : view.records[k];
+            return Array.from({length: count}, (_, k) => {
+                const el = conflictmapEventPopup(record(k));
+                document.body.appendChild(el);
+                return el.innerText + "\\n" + conflictmapShort(record(k));
             });
-            return out;
         }""")
+        # And one popup opened on the map, through its marker.
+        opened = open_view_popup(result, 0)
         page_text = result.page.locator("body").inner_text()
         assert result.dialogs == [], result.dialogs
         result.assert_clean()
+        assert len(shown) == len(found.events)
         assert any('<script>alert("script")</script>' in t for t in shown)
+        assert opened["text"].strip()
         assert '<img src=x onerror=alert("img")>' in page_text  # the title, as text
         assert result.page.locator("img[src=x]").count() == 0
-
-
-def test_hundred_thousand_events_stay_usable(browser_harness, tmp_path):
-    from benchmarks.synthetic import write_acled_like
-    from conflictmap.maps import read_acled
-
-    started = time.perf_counter()
-    frame = read_acled(write_acled_like(tmp_path / "acled.csv", 100_000))
-    html = tmp_path / "big.html"
-    make_map(frame, title="100,000 events").save(str(html))
-    written = time.perf_counter() - started
-    size_mb = html.stat().st_size / 2**20
-    opened = time.perf_counter()
-    with browser_harness.open_map(html, screenshot=tmp_path / "big.png",
-                                  timeout_ms=120_000) as result:
-        first_render = time.perf_counter() - opened
-        result.assert_clean()
-        layers = result.eval_map(LAYERS_JS)
-        assert sum(x["markers"] for x in layers) == 100_000
-        check_drawn(result, {x["category"]: x["markers"] for x in layers})
-        toggled = result.eval_map("""(map) => {
-            const t0 = performance.now();
-            const layers = Object.keys(window).filter(k => k.startsWith("event_layer_"))
-                .map(k => window[k]);
-            layers.forEach(l => map.removeLayer(l));
-            const off = layers.every(l => !map.hasLayer(l));
-            layers.forEach(l => map.addLayer(l));
-            return {off: off, on: layers.every(l => map.hasLayer(l)),
-                    ms: performance.now() - t0};
-        }""")
-        assert toggled["off"] and toggled["on"]
-    print(f"\n100k map: written in {written:.1f} s, {size_mb:.1f} MB, first render "
-          f"{first_render:.1f} s, all layers off and on in {toggled['ms']:.0f} ms")
+        assert result.page.locator("svg[onload]").count() == 0

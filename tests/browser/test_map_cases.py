@@ -13,7 +13,17 @@ from conflictmap._words import plural
 from conflictmap.cli import main
 from conflictmap.maps import links_layer, make_map, strikes_layer
 
-from .probes import ARROWS_JS, check_drawn, drawn_counts, on_screen, open_popup
+from .probes import (
+    ARROWS_JS,
+    LAYERS_JS,
+    VIEW_JS,
+    check_drawn,
+    drawn_counts,
+    on_screen,
+    open_view_popup,
+    view_counts,
+    wait_window,
+)
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +36,9 @@ def seed_gpkg(seed_events, tmp_path_factory) -> Path:
 
 
 def _located(seed_events, *categories: str) -> dict[str, int]:
-    return drawn_counts(e.category for e in seed_events.events
-                        if e.located and (not categories or e.category in categories))
+    """The events per category a make_map page of the seed events draws."""
+    return view_counts(e.category for e in seed_events.events
+                       if e.located and (not categories or e.category in categories))
 
 
 def _check_arrows(result, count: int) -> None:
@@ -108,8 +119,14 @@ def test_arrows_on_a_plain_folium_map(browser_harness, seed_events, tmp_path):
     fmap.save(str(html))
     with browser_harness.open_map(html, screenshot=tmp_path / "plain.png") as result:
         result.assert_clean()
+        assert not result.page.evaluate("() => !!window.conflictmap")  # no view here
         _check_arrows(result, len(seed_events.links))
-        check_drawn(result, _located(seed_events, "strike"))
+        strikes = drawn_counts(e.category for e in seed_events.events
+                               if e.located and e.category == "strike")
+        layers = result.eval_map(LAYERS_JS)
+        assert [(x["category"], x["markers"], x["shown"]) for x in layers] == [
+            ("strike", strikes["strike"], True)]
+        check_drawn(result, strikes)
 
 
 @pytest.mark.parametrize(("flags", "credit"), [
@@ -131,33 +148,43 @@ def test_tiles_from_a_url_template(browser_harness, seed_gpkg, seed_events, tmp_
 
 def test_a_slow_machine_draws_every_layer(browser_harness, tmp_path):
     # The race behind the flaky 100,000-event test: with chunked loading, a zoom could end
-    # while a layer's clusters were half built ("reading 'lat'"), and the layers after it
-    # then never clustered. On a slow CPU the view's first zoom often did; moving the date
-    # slider and zooming at once always did.
+    # while the clusters were half built ("reading 'lat'"), and the rest then never
+    # clustered. On a slow CPU the view's first zoom often did; moving the date slider and
+    # zooming at once always did.
     from benchmarks.synthetic import write_acled_like
     from conflictmap.maps import read_acled
 
     frame = read_acled(write_acled_like(tmp_path / "acled.csv", 8_000))
     html = tmp_path / "slow.html"
     make_map(frame).save(str(html))
-    every = {"attack", "strike", "interception", "clash"}
+    every = view_counts(frame["category"])
     with browser_harness.open_map(html, screenshot=tmp_path / "slow.png", cpu_slowdown=12,
                                   timeout_ms=120_000) as result:
         result.assert_clean()
-        drawn = check_drawn(result, drawn_counts(frame["category"]))
-        assert {item["category"] for item in drawn} == every
-        result.eval_map("""(map) => {
+        drawn = check_drawn(result, every)
+        assert set().union(*(item["counts"] for item in drawn)) == set(every)
+        start, end = result.eval_map("""(map) => {
             const from = document.querySelector("input.conflictmap-from");
             from.value = +from.min + 1;  // nearly every event: a long rebuild
             from.dispatchEvent(new Event("input"));
-            map.setZoom(map.getZoom() + 1, {animate: false});
+            // zoom in on the biggest cluster, which stays on screen
+            let big = null;
+            window.conflictmap.cluster._featureGroup.eachLayer(item => {
+                if (!big || (item.getChildCount ? item.getChildCount() : 1)
+                        > big.getChildCount()) { big = item; } });
+            map.setZoomAround(big.getLatLng(), map.getZoom() + 1, {animate: false});
+            return [+from.value, window.conflictmap.to];
         }""")
+        wait_window(result, start, end)
+        result.page.wait_for_function("() => !window.conflictmap.cluster._inZoomAnimation")
         result.page.evaluate("() => new Promise(done => requestAnimationFrame("
                              "() => requestAnimationFrame(done)))")  # the canvas redrawn
         result.page.screenshot(path=str(tmp_path / "slow-filtered.png"))
         result.assert_clean()
+        state = result.eval_map(VIEW_JS)
+        assert 0 < state["shown"] < len(frame) and set(state["counts"]) == set(every)
         drawn = on_screen(result)
-        assert {item["category"] for item in drawn} == every
+        assert set().union(*(item["counts"] for item in drawn)) == set(every)
         assert all(item["w"] > 0 and item["h"] > 0 and item["painted"] for item in drawn)
 
 
@@ -180,7 +207,7 @@ def test_bad_values_never_break_the_map(browser_harness, seed_events, tmp_path, 
     unlocated = len(events) - len(kept)
     with browser_harness.open_map(html, screenshot=tmp_path / "bad.png") as result:
         result.assert_clean()
-        check_drawn(result, drawn_counts(kept))
+        check_drawn(result, view_counts(kept))
         legend = result.page.locator(".conflictmap-legend").inner_text()
         assert f"{plural(unlocated, 'event')} without usable coordinates not shown" in legend
 
@@ -217,17 +244,22 @@ def test_popups_link_the_article(browser_harness, seed_events, tmp_path):
                              + ["data:text/html,x"] * (n - 2))
     html = tmp_path / "popups.html"
     make_map(events, tiles=None).save(str(html))
+    row_of = "(map, record) => window.conflictmap.rows.findIndex(row => row[2] === record)"
     with browser_harness.open_map(html, screenshot=tmp_path / "popups.png") as result:
-        first = open_popup(result, "attack", 0)
+        first = open_view_popup(result, result.eval_map(row_of, 0))
         result.page.wait_for_timeout(400)  # the popup fades in
         result.page.screenshot(path=str(tmp_path / "popup-open.png"))
         link = result.page.locator(".leaflet-popup-content a")
-        assert link.count() == 1 and first.count("<a ") == 1
+        assert link.count() == 1 and first["html"].count("<a ") == 1
         assert link.get_attribute("href") == "https://news.example.org/rockets?id=1&x=2"
         assert link.inner_text() == "Rockets <img src=x onerror=alert(1)> hit base"
         assert link.get_attribute("rel") == "noopener noreferrer"
-        assert "<img" not in first and result.page.locator("img[src=x]").count() == 0
-        second = open_popup(result, "attack", 1)
-        assert "<a" not in second and "javascript" not in second
+        # The title leads the popup, before the date.
+        assert first["text"].strip().startswith("Rockets <img src=x onerror=alert(1)> hit base")
+        assert "Date: " in first["text"]
+        assert "<img" not in first["html"] and result.page.locator("img[src=x]").count() == 0
+        second = open_view_popup(result, result.eval_map(row_of, 1))
+        assert "<a" not in second["html"] and "javascript" not in second["html"]
+        assert second["text"].strip() and "Date: " in second["text"]
         assert result.dialogs == []
         result.assert_clean()

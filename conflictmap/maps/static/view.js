@@ -162,15 +162,17 @@ function conflictmapView(map, config) {
         view.counts = counts;
         cluster.clearLayers();
         cluster.addLayers(shown.map(marker));
-        if (config.heat && window[config.heat]) {
-            window[config.heat].setLatLngs(shown.map(function (k) {
-                return [rows[k][0], rows[k][1], 1 + (record(rows[k][2]).fatalities || 0)];
-            }));
-        }
+        heat();
         if (config.links && window[config.links] && window[config.links].cmShow) {
+            // A link follows the events at its ends that this map draws: it stays while
+            // one of them is shown (a link between places, or to events of a layer the
+            // map leaves out, always stays).
             var ids = {};
-            shown.forEach(function (k) { ids[record(rows[k][2]).event_id] = true; });
-            window[config.links].cmShow(function (id) { return !id || !!ids[id]; });
+            shown.forEach(function (k) { ids[values[rows[k][2]][ID]] = true; });
+            window[config.links].cmShow(function (ends) {
+                var drawn = ends.filter(function (id) { return id && drawnIds[id]; });
+                return !drawn.length || drawn.some(function (id) { return ids[id]; });
+            });
         }
         legendCounts(counts);
         timeShow();
@@ -178,6 +180,23 @@ function conflictmapView(map, config) {
         map.fire("conflictmap:apply", {shown: shown.length});
         return shown.length;
     };
+    var drawnIds = {};  // the event ids of every row, shown or not
+    var ID = columns.indexOf("event_id");
+    rows.forEach(function (row) { drawnIds[values[row[2]][ID]] = true; });
+    // The heat map follows the events shown, weighted by fatalities; while it is off, it
+    // is brought up to date when it is next switched on.
+    var FATALITIES = columns.indexOf("fatalities"), heatShown = null;
+    function heat() {
+        var layer = config.heat && window[config.heat];
+        if (!layer || !map.hasLayer(layer) || heatShown === view.shown) { return; }
+        heatShown = view.shown;
+        layer.setLatLngs(view.shown.map(function (k) {
+            return [rows[k][0], rows[k][1], 1 + (values[rows[k][2]][FATALITIES] || 0)];
+        }));
+    }
+    map.on("overlayadd", function (e) {
+        if (config.heat && e.layer === window[config.heat]) { heat(); }
+    });
     var pending = null;
     view.applySoon = function () {  // while a slider moves: at most every 150 ms
         if (pending === null) {
@@ -295,16 +314,19 @@ function conflictmapView(map, config) {
         var width = whole() ? Math.max(0, Math.round((high - low) / 10)) : view.to - view.from;
         if (view.to >= high || whole()) { view.from = low; view.to = low + width; }
         time.play.textContent = "⏸";
-        function step() {
+        var by = Math.max(1, time.size), started = false;
+        function step() {  // show the window, then move it on by a bar of the histogram
+            if (started) {
+                if (view.to >= high) { togglePlay(); return; }
+                view.to = Math.min(high, view.to + by);
+                view.from = Math.max(low, view.to - width);
+            }
+            started = true;
             setSliders();
             view.apply();
-            if (view.to >= high) { togglePlay(); return; }
-            var by = Math.max(1, time.size);
-            view.to = Math.min(high, view.to + by);
-            view.from = Math.min(view.to - width, view.from + by);
         }
         step();
-        time.timer = setInterval(step, 700);
+        time.timer = setInterval(step, 500);
     }
     view.togglePlay = togglePlay;
 
@@ -425,8 +447,13 @@ function conflictmapView(map, config) {
             });
         }
         if (hit !== null) {
-            var m = marker(hit);
-            cluster.zoomToShowLayer(m, function () { view.popup(m); });
+            // Past the zoom where clusters break up, the marker is on the map itself
+            // (markercluster's zoomToShowLayer waits for an icon a circle never has).
+            var m = marker(hit), tries = 0;
+            map.setView(m.getLatLng(), Math.max(map.getZoom(), 10), {animate: false});
+            (function open() {
+                if (m._map) { view.popup(m); } else if (tries++ < 100) { setTimeout(open, 50); }
+            })();
             return true;
         }
         var place = (config.placeRows || []).filter(function (p) {

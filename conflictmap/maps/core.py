@@ -19,7 +19,7 @@ from conflictmap.maps.data import (
     valid_point,
 )
 from conflictmap.maps.layers import LINK_COLORS, EventLayer, LinkLayer, PlacesLayer, Title
-from conflictmap.maps.view import MAP_COLUMNS, CategoryToggle, EventView, Land, days, map_table
+from conflictmap.maps.view import CategoryToggle, EventView, Land, days, map_table
 
 __all__ = ["attacks_layer", "event_layer", "heat_layer", "interceptions_layer", "links_layer",
            "make_map", "other_layer", "places_layer", "strikes_layer"]
@@ -189,14 +189,13 @@ def make_map(events: Any, *, links: Any = None, title: str | None = None,
     table = map_table(frame)
     lats, lons = points(frame) if len(frame) else ([], [])
     day = days(frame)
-    precision = [row[MAP_COLUMNS.index("geo_precision")] for row in table]
+    precision, category = table["geo_precision"], table["category"]
     where = located(frame)
     names = [name for name in CATEGORY_OF_LAYER if name in wanted]
     shown = {c for name in names for c in CATEGORY_OF_LAYER[name]}
-    category = MAP_COLUMNS.index("category")
-    mine = [i for i in range(len(table)) if _layer_category(table[i][category]) in shown]
+    mine = [i for i in range(len(frame)) if _layer_category(category[i]) in shown]
     rows = [[lats[i], lons[i], i, day[i], 0, precision[i]] for i in where
-            if _layer_category(table[i][category]) in shown]
+            if _layer_category(category[i]) in shown]
     # The view is set before any marker is clustered, so that no zoom ends while the
     # clusters are built.
     _fit(fmap, rows)

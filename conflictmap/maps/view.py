@@ -65,9 +65,9 @@ class _Raw(Element):
         return self.text
 
 
-def map_table(frame: geopandas.GeoDataFrame) -> list[list[Any]]:
-    """One list of `MAP_COLUMNS` values per event: text as text ("" when empty), counts
-    as whole numbers or None."""
+def map_table(frame: geopandas.GeoDataFrame) -> dict[str, list[Any]]:
+    """The `MAP_COLUMNS` of the events, a list of values each: text as text ("" when
+    empty), counts as whole numbers or None."""
     n = len(frame)
     columns = []
     for name in MAP_COLUMNS:
@@ -87,7 +87,7 @@ def map_table(frame: geopandas.GeoDataFrame) -> list[list[Any]]:
             elif name == "article_url":
                 text = [web_url(t) if t else "" for t in text]
             columns.append(text)
-    return [list(row) for row in zip(*columns, strict=True)] if n else []
+    return dict(zip(MAP_COLUMNS, columns, strict=True))
 
 
 def _texts(series: pd.Series) -> list[str]:
@@ -158,7 +158,7 @@ class EventView(JSCSSMixin, folium.MacroElement):
     default_js = MarkerCluster.default_js
     default_css = MarkerCluster.default_css
 
-    def __init__(self, table: list[list[Any]], rows: list[list[Any]],
+    def __init__(self, table: dict[str, list[Any]], rows: list[list[Any]],
                  toggles: Sequence[CategoryToggle], *, unlocated: int = 0,
                  heat: Any = None, links: Any = None, places: Any = None,
                  place_rows: Sequence[Sequence[Any]] = (),
@@ -175,13 +175,19 @@ class EventView(JSCSSMixin, folium.MacroElement):
         figure.header.add_child(_Raw(_HEADER), name="conflictmap_view")
         days_ = [row[3] for row in self.rows if row[3] is not None]
         index = {key: i for i, (key, _, _) in enumerate(CATEGORIES)}
-        category = MAP_COLUMNS.index("category")
-        kinds = [index.get(self.table[row[2]][category], index["other"]) for row in self.rows]
+        category = self.table["category"]
+        kinds = [index.get(category[row[2]], index["other"]) for row in self.rows]
+        parent, data = self._parent.get_name(), f"{self.get_name()}_data"
         config = {
             "columns": list(MAP_COLUMNS),
-            "rows": [[*row[:4], kind, row[5]] for row, kind in zip(self.rows, kinds,
-                                                                   strict=True)],
-            "records": self.table,
+            # A list per column: the browser makes a few long lists faster, and with
+            # less garbage to collect, than 100,000 short ones.
+            "rows": {"lat": [r[0] for r in self.rows], "lon": [r[1] for r in self.rows],
+                     "record": [r[2] for r in self.rows], "day": [r[3] for r in self.rows],
+                     "category": kinds, "precision": [r[5] for r in self.rows]},
+            "table": {name: _encoded(values) for name, values in self.table.items()
+                      if name != "notes"},
+            "notes": f"{data}_notes",
             "categories": [{"key": k, "label": label, "color": color}
                            for k, label, color in CATEGORIES],
             "present": {CATEGORIES[kind][0]: True for kind in set(kinds)},
@@ -197,16 +203,29 @@ class EventView(JSCSSMixin, folium.MacroElement):
             "unlocated": self.unlocated,
             "maxZoom": DEFAULT_MAX_ZOOM,
         }
-        parent, data = self._parent.get_name(), f"{self.get_name()}_data"
-        # JSON in a script element of its own: the browser parses it several times faster
-        # than the same data written as a script.
-        figure.html.add_child(_Raw(
-            f'<script type="application/json" id="{data}">{safe_json(config)}</script>\n'),
-            name=data)
+        # JSON in script elements of their own: the browser parses it several times faster
+        # than the same data written as a script, and the notes (most of the text) only
+        # when a popup or a download first needs them.
+        for name, value in ((data, config), (config["notes"], self.table["notes"])):
+            figure.html.add_child(_Raw(
+                f'<script type="application/json" id="{name}">{safe_json(value)}</script>\n'),
+                name=name)
         figure.script.add_child(_Raw(
             f"var {self.get_name()} = conflictmapView({parent}, conflictmapData({data!r}));\n"),
             name=self.get_name())
         super().render(**kwargs)
+
+
+def _encoded(values: list[Any]) -> dict[str, list[Any]]:
+    """A column for the page: text that repeats (actors, places, types) as its distinct
+    values and a code for each event; anything else as it is."""
+    if not values or not isinstance(values[0], str):
+        return {"values": values}
+    codes: dict[str, int] = {}
+    coded = [codes.setdefault(v, len(codes)) for v in values]
+    if len(codes) > len(values) // 2:
+        return {"values": values}
+    return {"dict": list(codes), "codes": coded}
 
 
 class Land(folium.MacroElement):

@@ -38,7 +38,7 @@ VIEW_CATEGORIES = ("attack", "strike", "interception", "clash", "other")
 # The view's state: how many events it has and shows, per category, and its date window.
 VIEW_JS = """(map) => {
     const view = window.conflictmap;
-    return {rows: view.rows.length, shown: view.shown.length, counts: view.counts,
+    return {rows: view.count, shown: view.shown.length, counts: view.counts,
             from: view.from, to: view.to, low: view.config.low, high: view.config.high,
             onMap: map.hasLayer(view.cluster)};
 }"""
@@ -320,9 +320,9 @@ def set_view(result, where: list) -> None:
 
 
 def open_view_popup(result, index: int, zoom: int = 12) -> dict[str, str]:
-    """Zoom to the view's event *index* (into ``view.rows``), past the zoom where the
+    """Zoom to the view's event *index* (``view.row(index)``), past the zoom where the
     clusters break up, click its marker and return the popup's ``html`` and ``text``."""
-    row = result.eval_map("(map, index) => window.conflictmap.rows[index]", index)
+    row = result.eval_map("(map, index) => window.conflictmap.row(index)", index)
     set_view(result, [row[0], row[1], zoom])
     # The clusters break up in an animation; the marker is on the map once it is over.
     result.page.wait_for_function("""index => {

@@ -20,7 +20,7 @@ from .probes import (
     view_counts,
 )
 
-_CATEGORY_ROW = """(map, category) => window.conflictmap.rows.findIndex(
+_CATEGORY_ROW = """(map, category) => window.conflictmap.rows().findIndex(
     row => window.conflictmap.config.categories[row[4]].key === category)"""
 
 

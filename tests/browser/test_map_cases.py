@@ -244,7 +244,7 @@ def test_popups_link_the_article(browser_harness, seed_events, tmp_path):
                              + ["data:text/html,x"] * (n - 2))
     html = tmp_path / "popups.html"
     make_map(events, tiles=None).save(str(html))
-    row_of = "(map, record) => window.conflictmap.rows.findIndex(row => row[2] === record)"
+    row_of = "(map, record) => window.conflictmap.rows().findIndex(row => row[2] === record)"
     with browser_harness.open_map(html, screenshot=tmp_path / "popups.png") as result:
         first = open_view_popup(result, result.eval_map(row_of, 0))
         result.page.wait_for_timeout(400)  # the popup fades in

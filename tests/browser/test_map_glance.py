@@ -382,12 +382,12 @@ def test_rough_events_are_hollow_with_a_ring(browser_harness, demo, tmp_path):
     with browser_harness.open_map(demo["html"]) as result:
         first = get_view(result)
         rough, exact = result.eval_map("""(map) => {
-            const rows = window.conflictmap.rows;
+            const rows = window.conflictmap.rows();
             return [rows.findIndex(r => r[5] === 2 || r[5] === 3),
                     rows.findIndex(r => r[5] === 1)]; }""")
         assert rough >= 0 and exact >= 0
         for index, is_rough in ((rough, True), (exact, False)):
-            row = result.eval_map("(map, i) => window.conflictmap.rows[i]", index)
+            row = result.eval_map("(map, i) => window.conflictmap.row(i)", index)
             set_view(result, [row[0], row[1], 12])
             result.page.wait_for_function(
                 "i => !!(window.conflictmap.markers[i] && window.conflictmap.markers[i]._map)",
@@ -397,7 +397,7 @@ def test_rough_events_are_hollow_with_a_ring(browser_harness, demo, tmp_path):
             item = next(x for x in result.eval_map(VIEW_DRAWN_JS)
                         if x["kind"] == "marker" and x["index"] == index)
             colour = result.eval_map("(map, i) => window.conflictmap.config.categories["
-                                     "window.conflictmap.rows[i][4]].color", index)
+                                     "window.conflictmap.row(i)[4]].color", index)
             assert item["painted"] and item["w"] > 0, item
             if is_rough:
                 assert item["rough"] and item["ringOnMap"] and item["dash"], item

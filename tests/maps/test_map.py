@@ -11,7 +11,7 @@ from conflictmap.event import Event, Link
 from conflictmap.exceptions import BadInput
 from conflictmap.maps import LAYERS, make_map, strikes_layer
 
-from .pages import legend, view_config
+from .pages import legend, rows, view_config
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -53,7 +53,7 @@ def test_article_text_is_never_html():
 
 def test_empty_events_map_says_so():
     config = view_config(make_map([]))
-    assert config["rows"] == [] and config["links"] is None
+    assert rows(config) == [] and config["links"] is None
     assert config["low"] is None  # no date window
 
 
@@ -79,7 +79,7 @@ def test_the_legend_counts_the_layers_shown():
     assert [t["categories"] for t in config["toggles"]] == [["strike"]]
     link = Link("l1", "origin", "", "e1", "Hit", "Place 1", 33.6, 42.8, 33.1, 44.0, "IQ", "IQ")
     config = view_config(make_map(events, links=[link], layers=["Links"], tiles=None))
-    assert config["rows"] == [] and config["toggles"] == [] and config["links"]
+    assert rows(config) == [] and config["toggles"] == [] and config["links"]
 
 
 def test_links_with_bad_coordinates_are_left_off(caplog):

@@ -11,7 +11,7 @@ from shapely.geometry import Point
 from conflictmap.maps import make_map
 from conflictmap.maps.view import MAP_COLUMNS, days, map_table, outlines_json
 
-from .pages import view_config
+from .pages import rows, view_config
 
 
 def _frame(**columns) -> geopandas.GeoDataFrame:
@@ -26,10 +26,11 @@ def test_the_table_has_text_and_whole_counts():
                    article_url=["https://example.org/x", "javascript:alert(1)"],
                    category=["strike", "protest"])
     table = map_table(frame)
-    row = dict(zip(MAP_COLUMNS, table[0], strict=True))
+    assert list(table) == list(MAP_COLUMNS)
+    row = {name: values[0] for name, values in table.items()}
     assert row["event_date"] == "2024-03-01" and row["fatalities"] == 2
     assert row["article_url"] == "https://example.org/x" and row["actor1"] == ""
-    second = dict(zip(MAP_COLUMNS, table[1], strict=True))
+    second = {name: values[1] for name, values in table.items()}
     assert second["fatalities"] is None and second["notes"] == "" and second["article_url"] == ""
     assert second["category"] == "protest"  # the download keeps it; the map draws "other"
     assert json.dumps(table)  # plain JSON values only
@@ -45,9 +46,12 @@ def test_rough_places_and_their_categories_in_the_rows():
                    category=["attack", "riot", "clash"], geo_precision=[1, 2, 3])
     config = view_config(make_map(frame, tiles=None))
     labels = [c["key"] for c in config["categories"]]
-    assert [(labels[r[4]], r[5]) for r in config["rows"]] == [
+    assert [(labels[r[4]], r[5]) for r in rows(config)] == [
         ("attack", 1), ("other", 2), ("clash", 3)]
     assert config["rings"] == {"2": 25, "3": 100}
+    # Repeated text travels once: its distinct values and a code per event.
+    assert config["table"]["event_date"] == {"dict": ["2024-03-01"], "codes": [0, 0, 0]}
+    assert [r["event_id"] for r in config["records"]] == ["a", "b", "c"]
 
 
 def test_the_land_is_small_and_whole():

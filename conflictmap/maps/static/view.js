@@ -10,20 +10,42 @@
 function conflictmapView(map, config) {
     "use strict";
     var DAY = 86400000;
-    var rows = config.rows, cats = config.categories, columns = config.columns;
-    var values = config.records, objects = [];
+    // The events drawn, a column each (row i: LAT[i], LON[i], its record REC[i], its day
+    // DAYS[i] or null, its category CAT[i] and geo_precision PREC[i]).
+    var R = config.rows, n = R.lat.length, cats = config.categories;
+    var LAT = R.lat, LON = R.lon, REC = R.record, DAYS = R.day, CAT = R.category,
+        PREC = R.precision;
+    function row(i) { return [LAT[i], LON[i], REC[i], DAYS[i], CAT[i], PREC[i]]; }
+    // The event table, a column each: text as a list of its distinct values and a code per
+    // event; the notes in a JSON element of their own, read when first needed.
+    var table = config.table, columns = config.columns, notes = null, objects = [];
+    function cell(k, name) {
+        if (name === "notes") {
+            if (notes === null) { notes = conflictmapData(config.notes); }
+            return notes[k];
+        }
+        var column = table[name];
+        return column.dict ? column.dict[column.codes[k]] : column.values[k];
+    }
     // Each event's record (an object named by the table's columns), made when first needed.
     function record(k) {
         if (!objects[k]) {
-            var r = {}, v = values[k];
-            for (var j = 0; j < columns.length; j++) { r[columns[j]] = v[j]; }
+            var r = {};
+            for (var j = 0; j < columns.length; j++) { r[columns[j]] = cell(k, columns[j]); }
             objects[k] = r;
         }
         return objects[k];
     }
     var low = config.low, high = config.high, dated = low !== null;
-    var view = {map: map, rows: rows, record: record, shown: [], markers: [],
-                from: low, to: high, config: config};
+    var ids = table.event_id;
+    // count: the events drawn (rows); events: every event of the table (records)
+    var view = {map: map, count: n, events: (ids.codes || ids.values).length, row: row,
+                record: record, shown: [], markers: [], from: low, to: high, config: config};
+    view.rows = function () {  // every row, as row(i) gives it
+        var out = [];
+        for (var i = 0; i < n; i++) { out.push(row(i)); }
+        return out;
+    };
     var catIndex = {};
     cats.forEach(function (c, i) { catIndex[c.key] = i; });
 
@@ -36,36 +58,39 @@ function conflictmapView(map, config) {
     // -- markers ---------------------------------------------------------------------
     // A place known only roughly (geo_precision 2 or 3) is a hollow, dashed marker with
     // a ring of its uncertainty, drawn while the marker itself is on the map.
-    var RoughMarker = L.CircleMarker.extend({
+    // An event's marker: its record is made when first asked for (a popup, a search).
+    var Marker = L.CircleMarker.extend({});
+    Object.defineProperty(Marker.prototype, "cmRecord", {
+        get: function () { return record(REC[this.cmIndex]); }});
+    var RoughMarker = Marker.extend({
         onAdd: function (m) {
-            L.CircleMarker.prototype.onAdd.call(this, m);
-            if (this.cmRing) { this.cmRing.addTo(m); }
+            Marker.prototype.onAdd.call(this, m);
+            if (!this.cmRing) {  // made when first drawn: most markers never stand alone
+                this.cmRing = L.circle(this.getLatLng(), {
+                    radius: this.options.cmRingKm * 1000, color: this.options.color,
+                    weight: 1, opacity: 0.6, dashArray: "4 4", fill: true,
+                    fillOpacity: 0.04, interactive: false});
+            }
+            this.cmRing.addTo(m);
         },
         onRemove: function (m) {
             if (this.cmRing) { m.removeLayer(this.cmRing); }
-            L.CircleMarker.prototype.onRemove.call(this, m);
+            Marker.prototype.onRemove.call(this, m);
         }
     });
     function marker(i) {
         if (view.markers[i]) { return view.markers[i]; }
-        var row = rows[i], rec = record(row[2]), color = cats[row[4]].color;
-        var rough = config.rings[row[5]];
-        var options = {radius: conflictmapSize(rec), color: "#ffffff", weight: 1,
-                       fillColor: color, fillOpacity: 0.85};
-        var made;
-        if (rough) {
-            options = {radius: options.radius, color: color, weight: 2, dashArray: "3 2",
-                       fillColor: "#ffffff", fillOpacity: 0.55};
-            made = new RoughMarker([row[0], row[1]], options);
-            made.cmRing = L.circle([row[0], row[1]], {
-                radius: rough * 1000, color: color, weight: 1, opacity: 0.6,
-                dashArray: "4 4", fill: true, fillOpacity: 0.04, interactive: false});
-        } else {
-            made = L.circleMarker([row[0], row[1]], options);
-        }
+        var color = cats[CAT[i]].color, rough = config.rings[PREC[i]];
+        var radius = conflictmapSize({fatalities: cell(REC[i], "fatalities")});
+        var made = rough
+            ? new RoughMarker([LAT[i], LON[i]], {
+                radius: radius, color: color, weight: 2, dashArray: "3 2",
+                fillColor: "#ffffff", fillOpacity: 0.55, cmRingKm: rough})
+            : new Marker([LAT[i], LON[i]], {
+                radius: radius, color: "#ffffff", weight: 1, fillColor: color,
+                fillOpacity: 0.85});
         made.cmIndex = i;
-        made.cmRecord = rec;
-        made.cmCategory = cats[row[4]].key;
+        made.cmCategory = cats[CAT[i]].key;
         view.markers[i] = made;
         return made;
     }
@@ -88,7 +113,7 @@ function conflictmapView(map, config) {
     function donut(cluster) {
         var counts = cats.map(function () { return 0; }), n = 0;
         cluster.getAllChildMarkers().forEach(function (m) {
-            counts[rows[m.cmIndex][4]] += 1;
+            counts[CAT[m.cmIndex]] += 1;
             n += 1;
         });
         var size = n < 10 ? 30 : n < 100 ? 36 : n < 1000 ? 42 : 48;
@@ -145,17 +170,16 @@ function conflictmapView(map, config) {
     }
     function whole() { return !dated || (view.from <= low && view.to >= high); }
     function visible(i, on) {
-        var row = rows[i];
-        if (!on[row[4]]) { return false; }
-        return whole() || (row[3] !== null && row[3] >= view.from && row[3] <= view.to);
+        if (!on[CAT[i]]) { return false; }
+        return whole() || (DAYS[i] !== null && DAYS[i] >= view.from && DAYS[i] <= view.to);
     }
 
     view.apply = function () {
         var on = categoriesOn(), shown = [], counts = {};
-        for (var i = 0; i < rows.length; i++) {
+        for (var i = 0; i < n; i++) {
             if (visible(i, on)) {
                 shown.push(i);
-                counts[cats[rows[i][4]].key] = (counts[cats[rows[i][4]].key] || 0) + 1;
+                counts[cats[CAT[i]].key] = (counts[cats[CAT[i]].key] || 0) + 1;
             }
         }
         view.shown = shown;
@@ -168,7 +192,7 @@ function conflictmapView(map, config) {
             // one of them is shown (a link between places, or to events of a layer the
             // map leaves out, always stays).
             var ids = {};
-            shown.forEach(function (k) { ids[values[rows[k][2]][ID]] = true; });
+            shown.forEach(function (k) { ids[cell(REC[k], "event_id")] = true; });
             window[config.links].cmShow(function (ends) {
                 var drawn = ends.filter(function (id) { return id && drawnIds[id]; });
                 return !drawn.length || drawn.some(function (id) { return ids[id]; });
@@ -181,17 +205,16 @@ function conflictmapView(map, config) {
         return shown.length;
     };
     var drawnIds = {};  // the event ids of every row, shown or not
-    var ID = columns.indexOf("event_id");
-    rows.forEach(function (row) { drawnIds[values[row[2]][ID]] = true; });
+    REC.forEach(function (k) { drawnIds[cell(k, "event_id")] = true; });
     // The heat map follows the events shown, weighted by fatalities; while it is off, it
     // is brought up to date when it is next switched on.
-    var FATALITIES = columns.indexOf("fatalities"), heatShown = null;
+    var heatShown = null;
     function heat() {
         var layer = config.heat && window[config.heat];
         if (!layer || !map.hasLayer(layer) || heatShown === view.shown) { return; }
         heatShown = view.shown;
         layer.setLatLngs(view.shown.map(function (k) {
-            return [rows[k][0], rows[k][1], 1 + (values[rows[k][2]][FATALITIES] || 0)];
+            return [LAT[k], LON[k], 1 + (cell(REC[k], "fatalities") || 0)];
         }));
     }
     map.on("overlayadd", function (e) {
@@ -283,8 +306,8 @@ function conflictmapView(map, config) {
         time.size = span <= 120 ? 1 : span <= 7 * 120 ? 7 : Math.ceil(span / 120);
         time.counts = [];
         for (var k = 0; k * time.size < span; k++) { time.counts.push(0); }
-        rows.forEach(function (row) {
-            if (row[3] !== null) { time.counts[Math.floor((row[3] - low) / time.size)] += 1; }
+        DAYS.forEach(function (day) {
+            if (day !== null) { time.counts[Math.floor((day - low) / time.size)] += 1; }
         });
     }
     function timeShow() {
@@ -368,7 +391,7 @@ function conflictmapView(map, config) {
             note.textContent = config.unlocated + (config.unlocated === 1 ? " event" : " events")
                 + " without usable coordinates not shown";
         }
-        if (!rows.length && !config.links) {
+        if (!n && !config.links) {
             var none = L.DomUtil.create("div", "", details);
             none.innerHTML = "<b>No events to show.</b>";
         }
@@ -395,8 +418,8 @@ function conflictmapView(map, config) {
         list.id = "cm-names-" + L.Util.stamp(box);
         search.setAttribute("list", list.id);
         var names = {};
-        var where = columns.indexOf("location");
-        values.forEach(function (v) { if (v[where]) { names[v[where]] = true; } });
+        var places = table.location;
+        (places.dict || places.values).forEach(function (p) { if (p) { names[p] = true; } });
         (config.placeRows || []).forEach(function (p) { if (p[2]) { names[p[2]] = true; } });
         Object.keys(names).sort().slice(0, 5000).forEach(function (n) {
             var option = document.createElement("option");
@@ -432,13 +455,13 @@ function conflictmapView(map, config) {
         if (!q) { return false; }
         var hit = null;
         view.shown.some(function (k) {
-            var r = record(rows[k][2]);
+            var r = record(REC[k]);
             if ((r.location || "").toLowerCase() === q) { hit = k; return true; }
             return false;
         });
         if (hit === null) {
             view.shown.some(function (k) {
-                var r = record(rows[k][2]);
+                var r = record(REC[k]);
                 var text = [r.location, r.admin1, r.country, r.event_type, r.sub_event_type,
                             r.actor1, r.actor2, r.event_id, r.article_title].join(" ")
                     .toLowerCase();
@@ -481,9 +504,9 @@ function conflictmapView(map, config) {
     var COLUMNS = config.columns.slice(0, at).concat(["latitude", "longitude"],
                                                      config.columns.slice(at));
     function rowOf(k) {
-        var r = record(rows[k][2]);
+        var r = record(REC[k]);
         return COLUMNS.map(function (c) {
-            return c === "latitude" ? rows[k][0] : c === "longitude" ? rows[k][1] : r[c];
+            return c === "latitude" ? LAT[k] : c === "longitude" ? LON[k] : r[c];
         });
     }
     view.table = function (format) {
@@ -495,7 +518,7 @@ function conflictmapView(map, config) {
                         if (c !== "latitude" && c !== "longitude") { properties[c] = values[j]; }
                     });
                     return {type: "Feature", properties: properties,
-                            geometry: {type: "Point", coordinates: [rows[k][1], rows[k][0]]}};
+                            geometry: {type: "Point", coordinates: [LON[k], LAT[k]]}};
                 })});
         }
         function cell(v) {

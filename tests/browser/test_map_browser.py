@@ -113,14 +113,11 @@ def test_article_scripts_never_run(browser_harness, gazetteer, tmp_path):
         # Every event's popup and tooltip, as the page builds them.
         shown = result.eval_map("""(map) => {
             const view = window.conflictmap;
-            // Every event's record, however the page keeps them (made lazily, or not).
-            const count = (view.records || view.config.records).length;
-            const record = k => typeof view.record === "function" ? view.record(k)
-                                                                   : view.records[k];
-            return Array.from({length: count}, (_, k) => {
-                const el = conflictmapEventPopup(record(k));
+            // Every event's record, made as a popup needs it.
+            return Array.from({length: view.events}, (_, k) => {
+                const el = conflictmapEventPopup(view.record(k));
                 document.body.appendChild(el);
-                return el.innerText + "\\n" + conflictmapShort(record(k));
+                return el.innerText + "\\n" + conflictmapShort(view.record(k));
             });
         }""")
         # And one popup opened on the map, through its marker.

@@ -450,8 +450,9 @@ def test_search_opens_the_popup(browser_harness, demo, tmp_path):
 def test_hundred_thousand_events_stay_usable(browser_harness, tmp_path):
     from benchmarks.synthetic import write_acled_like
 
-    started = time.perf_counter()
-    frame = read_acled(write_acled_like(tmp_path / "acled.csv", 100_000))
+    source = write_acled_like(tmp_path / "acled.csv", 100_000)
+    started = time.perf_counter()  # read as an ACLED export, mapped and written
+    frame = read_acled(source)
     html = tmp_path / "big.html"
     make_map(frame, title="100,000 events").save(str(html))
     written = time.perf_counter() - started
@@ -463,6 +464,10 @@ def test_hundred_thousand_events_stay_usable(browser_harness, tmp_path):
         first_render = time.perf_counter() - opened
         result.assert_clean()
         page = result.page
+        # From the page's navigation to its view drawn, by the page's own clock (the
+        # harness's figure adds serving the assets through Playwright and a screenshot).
+        in_page = page.evaluate("""() => performance.getEntriesByName("conflictmap-ready")[0]
+                                   .startTime / 1000""")
         state = result.eval_map(VIEW_JS)
         assert state["rows"] == state["shown"] == 100_000 and state["counts"] == every
         check_drawn(result, every)
@@ -496,5 +501,6 @@ def test_hundred_thousand_events_stay_usable(browser_harness, tmp_path):
         page.screenshot(path=str(tmp_path / "big-window.png"))
         result.assert_clean()
     print(f"\n100k map: written in {written:.1f} s ({size_mb:.1f} MB), first render "
-          f"{first_render:.1f} s; Attacks off {switched_off:.2f} s, on {switched_on:.2f} s; "
+          f"{first_render:.1f} s ({in_page:.1f} s by the page's clock); Attacks off "
+          f"{switched_off:.2f} s, on {switched_on:.2f} s; "
           f"a date window {windowed:.2f} s")

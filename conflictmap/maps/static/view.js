@@ -567,6 +567,7 @@ function conflictmapView(map, config) {
     cluster.addTo(map);
     view.apply();
     window.conflictmap = view;
+    if (window.performance && performance.mark) { performance.mark("conflictmap-ready"); }
     return view;
 }
 

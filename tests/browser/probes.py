@@ -28,7 +28,8 @@ from conflictmap.maps.data import CATEGORY_OF_LAYER
 __all__ = ["ARROWS_JS", "LAYERS_JS", "LAYER_DRAWN_JS", "SHOWN_IDS_JS", "VIEW_DRAWN_JS", "VIEW_JS",
            "check_drawn", "day_of", "drawn", "drawn_counts", "get_view", "icon_boxes",
            "iso_day", "legend_counts", "on_screen", "open_view_popup", "overlapping",
-           "screenshot_pixels", "set_view", "set_window", "view_counts", "wait_window"]
+           "screenshot_pixels", "set_view", "set_window", "switch_layer", "view_counts",
+           "wait_window"]
 
 # The view's categories (view.py's CATEGORIES), in the legend's order.
 VIEW_CATEGORIES = ("attack", "strike", "interception", "clash", "other")
@@ -339,3 +340,12 @@ def open_view_popup(result, index: int, zoom: int = 12) -> dict[str, str]:
             .querySelector(".leaflet-popup-content");
         return {html: content.innerHTML, text: content.innerText};
     }""", index)
+
+
+def switch_layer(page, label: str, on: bool) -> None:
+    """Tick (or untick) a layer in the map's layer control, as a person would."""
+    box = page.locator(".leaflet-control-layers-overlays label", has_text=label).locator("input")
+    if on:
+        box.check()
+    else:
+        box.uncheck()

@@ -17,19 +17,12 @@ from .probes import (
     open_view_popup,
     set_view,
     set_window,
+    switch_layer,
     view_counts,
 )
 
 _CATEGORY_ROW = """(map, category) => window.conflictmap.rows().findIndex(
     row => window.conflictmap.config.categories[row[4]].key === category)"""
-
-
-def _switch(page, label: str, on: bool) -> None:
-    box = page.locator(".leaflet-control-layers-overlays label", has_text=label).locator("input")
-    if on:
-        box.check()
-    else:
-        box.uncheck()
 
 
 def test_seed_map(browser_harness, seed_events, tmp_path):
@@ -74,13 +67,13 @@ def test_seed_map(browser_harness, seed_events, tmp_path):
 
         # Switching the attacks off hides their markers and zeroes their legend count;
         # on again shows them.
-        _switch(page, "Attacks", False)
+        switch_layer(page, "Attacks", False)
         state = result.eval_map(VIEW_JS)
         assert "attack" not in state["counts"], state
         assert state["shown"] == len(located) - every["attack"]
         assert legend_counts(result)["attack"] == 0
         assert all("attack" not in item["counts"] for item in on_screen(result))
-        _switch(page, "Attacks", True)
+        switch_layer(page, "Attacks", True)
         assert result.eval_map(VIEW_JS)["counts"] == every
         assert legend_counts(result) == every
 

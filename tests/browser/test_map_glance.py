@@ -30,6 +30,7 @@ from .probes import (
     screenshot_pixels,
     set_view,
     set_window,
+    switch_layer,
     view_counts,
     wait_window,
 )
@@ -63,14 +64,6 @@ def _in_window(events: pd.DataFrame, start: str, end: str) -> pd.DataFrame:
     """The located events dated within start..end (the page's view of the demo CSV)."""
     dates = events["event_date"].fillna("").astype(str).str.slice(0, 10)
     return events[events["located"] & (dates >= start) & (dates <= end) & (dates != "")]
-
-
-def _switch(page, label: str, on: bool) -> None:
-    box = page.locator(".leaflet-control-layers-overlays label", has_text=label).locator("input")
-    if on:
-        box.check()
-    else:
-        box.uncheck()
 
 
 def _thumb(page, selector: str, value: int, thumb: float = 12) -> tuple[float, float]:
@@ -196,7 +189,7 @@ def test_heat_map_follows_the_window(browser_harness, demo, tmp_path):
     expected = len(_in_window(demo["events"], start, end))
     with browser_harness.open_map(demo["html"], fragment=f"#from={start}&to={end}") as result:
         page = result.page
-        _switch(page, "Heat map", True)
+        switch_layer(page, "Heat map", True)
         heat = """(map) => { const name = window.conflictmap.config.heat;
             const layer = window[name], canvas = layer._canvas;
             return {points: layer._latlngs.length, w: canvas.width, h: canvas.height}; }"""
@@ -306,13 +299,13 @@ def test_links_hide_with_their_events(browser_harness, seed_events, tmp_path):
         page = result.page
         assert page.locator("path.conflictmap-link").count() == len(seed_events.links)
         for label in ("Attacks", "Strikes", "Interceptions", "Other events"):
-            _switch(page, label, False)
+            switch_layer(page, label, False)
         assert result.eval_map(VIEW_JS)["shown"] == 0
         page.screenshot(path=str(tmp_path / "no-events.png"))
         left = result.eval_map("""(map) => Array.from(document.querySelectorAll(
             "path.conflictmap-link")).map(p => p.id)""")
         for label in ("Attacks", "Strikes", "Interceptions", "Other events"):
-            _switch(page, label, True)
+            switch_layer(page, label, True)
         assert page.locator("path.conflictmap-link").count() == len(seed_events.links)
         result.assert_clean()
         assert left == [], f"{len(left)} link(s) still drawn with no event shown"
@@ -326,7 +319,7 @@ def test_downloads_hold_the_events_shown(browser_harness, demo, tmp_path):
     events = events[events["category"] != "attack"]
     with browser_harness.open_map(demo["html"], fragment=f"#from={start}&to={end}") as result:
         page = result.page
-        _switch(page, "Attacks", False)
+        switch_layer(page, "Attacks", False)
         shown_ids = result.eval_map(SHOWN_IDS_JS)
         assert sorted(shown_ids) == sorted(events["event_id"]), (shown_ids, events)
 
@@ -475,14 +468,14 @@ def test_hundred_thousand_events_stay_usable(browser_harness, tmp_path):
 
         # A category off and on, with the layer control.
         clock = time.perf_counter()
-        _switch(page, "Attacks", False)
+        switch_layer(page, "Attacks", False)
         off = result.eval_map(VIEW_JS)
         switched_off = time.perf_counter() - clock
         assert "attack" not in off["counts"] and off["shown"] == 100_000 - every["attack"]
         assert legend_counts(result)["attack"] == 0
         assert all("attack" not in item["counts"] for item in on_screen(result))
         clock = time.perf_counter()
-        _switch(page, "Attacks", True)
+        switch_layer(page, "Attacks", True)
         switched_on = time.perf_counter() - clock
         assert result.eval_map(VIEW_JS)["counts"] == every
 
@@ -504,3 +497,27 @@ def test_hundred_thousand_events_stay_usable(browser_harness, tmp_path):
           f"{first_render:.1f} s ({in_page:.1f} s by the page's clock); Attacks off "
           f"{switched_off:.2f} s, on {switched_on:.2f} s; "
           f"a date window {windowed:.2f} s")
+
+
+def test_full_screen_and_back(browser_harness, demo, tmp_path):
+    with browser_harness.open_map(demo["html"], viewport=(900, 600)) as result:
+        page = result.page
+        size = """(map) => { const r = map.getContainer().getBoundingClientRect();
+            return {w: r.width, h: r.height, map: [map.getSize().x, map.getSize().y],
+                    full: !!document.fullscreenElement
+                          || map.getContainer().classList.contains("cm-full")}; }"""
+        before = result.eval_map(size)
+        page.locator("button.cm-fullscreen").click()
+        page.wait_for_function("""name => { const m = window[name];
+            return m.getSize().x === window.innerWidth && m.getSize().y === window.innerHeight;
+            }""", arg=result.map_name)
+        full = result.eval_map(size)
+        assert full["full"] and (full["w"], full["h"]) == (900, 600), full
+        page.screenshot(path=str(tmp_path / "full.png"))
+        page.locator("button.cm-fullscreen").click()
+        page.wait_for_function("name => !document.fullscreenElement && !window[name]"
+                               ".getContainer().classList.contains('cm-full')",
+                               arg=result.map_name)
+        assert not result.eval_map(size)["full"]
+        assert result.eval_map(size)["map"] == before["map"]
+        result.assert_clean()

@@ -105,6 +105,9 @@ def _add_map_commands(commands) -> None:
     mapping.add_argument("--attribution", metavar="TEXT",
                          help="who the tiles of a URL template come from, shown on the map "
                               "(HTML allowed; default: the tile server's host name)")
+    mapping.add_argument("--cdn", action="store_true",
+                         help="load Leaflet from its CDN instead of writing it into the "
+                              "page (a smaller file that needs a network to open)")
     mapping.add_argument("--acled", action="store_true",
                          help="read the CSV as an ACLED export (detected by its columns)")
     mapping.add_argument("--published", metavar="YYYY-MM-DD",
@@ -306,7 +309,8 @@ def _run_map(args: argparse.Namespace) -> int:
     checked_layers(layers)
     tiles = tile_layer(args.tiles, attribution=args.attribution)
     events, links, failed = _map_input(args)
-    fmap = make_map(events, links=links, title=args.title, layers=layers, tiles=tiles)
+    fmap = make_map(events, links=links, title=args.title, layers=layers, tiles=tiles,
+                    inline=not args.cdn)
     try:
         with replacing(output) as tmp:
             fmap.save(str(tmp))

@@ -124,3 +124,12 @@ def test_bad_map_flags_are_one_line_errors(acled, tmp_path, capsys, flags, messa
     out = tmp_path / "map.html"
     assert main(["map", str(acled), "-o", str(out), *flags]) == 2
     assert message in _error(capsys) and not out.exists()
+
+
+def test_map_writes_leaflet_in_unless_cdn(acled, tmp_path):
+    inline, linked = tmp_path / "inline.html", tmp_path / "linked.html"
+    assert main(["map", str(acled), "-o", str(inline)]) == 0
+    assert main(["map", str(acled), "-o", str(linked), "--cdn"]) == 0
+    cdn = "cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
+    assert cdn not in inline.read_text(encoding="utf-8")
+    assert cdn in linked.read_text(encoding="utf-8")

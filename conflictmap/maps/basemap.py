@@ -8,8 +8,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import folium
+from branca.element import Element
 
 from conflictmap.exceptions import BadInput
+from conflictmap.maps.assets import inline_asset
 
 __all__ = ["DEFAULT_MAX_ZOOM", "TILES", "ConflictMap", "tile_layer"]
 
@@ -94,12 +96,19 @@ class ConflictMap(folium.Map):
     ----------
     tiles
         The base map (`tile_layer`), or None.
+    inline
+        Write Leaflet, its marker clusters and heat map into the page itself, so that it
+        opens without a network (about 200 KB more); else the page loads them from
+        their CDNs, as folium does. Other assets (folium's Bootstrap and icon fonts, a
+        plugin's) keep their links: the map draws without them.
     **kwargs
         Passed to `folium.Map`.
     """
 
-    def __init__(self, tiles: folium.TileLayer | None = None, **kwargs: Any) -> None:
+    def __init__(self, tiles: folium.TileLayer | None = None, *, inline: bool = True,
+                 **kwargs: Any) -> None:
         super().__init__(tiles=tiles, **kwargs)
+        self.inline = inline
         tile_options = tiles.options if tiles is not None else {}
         # Leaflet takes the zoom range from the tile layers; with none, the map has no
         # maxZoom and marker clusters throw "Map has no maxZoom specified".
@@ -113,3 +122,20 @@ class ConflictMap(folium.Map):
             if isinstance(child, folium.LayerControl):
                 self._children.move_to_end(name)
         super().render(**kwargs)
+        if self.inline:
+            header = self.get_root().header
+            for name, child in list(header._children.items()):
+                inline = inline_asset(getattr(child, "url", "") or "")
+                if inline is not None:  # in place: the scripts keep their order
+                    header._children[name] = _Text(inline)
+
+
+class _Text(Element):
+    """Text written into the page as it is."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text

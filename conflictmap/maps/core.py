@@ -139,7 +139,7 @@ def heat_layer(events: Any, *, show: bool = False) -> HeatMap:
 def make_map(events: Any, *, links: Any = None, title: str | None = None,
              layers: Sequence[str] | None = None,
              tiles: str | folium.TileLayer | None = "OpenStreetMap",
-             attribution: str | None = None) -> ConflictMap:
+             attribution: str | None = None, inline: bool = True) -> ConflictMap:
     """A Leaflet map of events that an analyst reads at a glance.
 
     Every event is in one cluster whose icons show the mix of categories; the layer
@@ -170,6 +170,9 @@ def make_map(events: Any, *, links: Any = None, title: str | None = None,
         no base map (the country outlines only).
     attribution
         Who the tiles come from, for a URL template (default: its host).
+    inline
+        Write Leaflet and its plugins into the page, so that it opens without a network
+        (the default); False loads them from their CDNs (a file about 200 KB smaller).
 
     Returns
     -------
@@ -182,8 +185,9 @@ def make_map(events: Any, *, links: Any = None, title: str | None = None,
         Unknown layers or tiles (the message lists the choices).
     """
     wanted = checked_layers(layers)
-    fmap = ConflictMap(tile_layer(tiles, attribution=attribution), prefer_canvas=True,
-                       control_scale=True, location=[30, 30], zoom_start=3)
+    fmap = ConflictMap(tile_layer(tiles, attribution=attribution), inline=inline,
+                       prefer_canvas=True, control_scale=True, location=[30, 30],
+                       zoom_start=3)
     Land().add_to(fmap)
     frame, link_frame = as_frames(events, links)
     table = map_table(frame)

@@ -252,6 +252,7 @@ class PageResult:
     unrouted: list[tuple[str, str]] = field(default_factory=list)  # (url, why)
     served: list[tuple[str, str]] = field(default_factory=list)  # (url, what answered)
     tiles: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # offline: every request refused
     failed_requests: list[tuple[str, str]] = field(default_factory=list)
     screenshot: Path | None = None
 
@@ -327,7 +328,8 @@ class Harness:
     def open_map(self, html_path: str | Path, *, screenshot: str | Path | None = None,
                  wait_for_map: bool = True, viewport: tuple[int, int] = (1024, 768),
                  timeout_ms: int = 15_000, cpu_slowdown: float | None = None,
-                 refuse_tiles: bool = False, fragment: str = "") -> Iterator[PageResult]:
+                 refuse_tiles: bool = False, offline: bool = False, fragment: str = ""
+                 ) -> Iterator[PageResult]:
         """Open ``html_path`` in a fresh browser context and yield its ``PageResult``.
 
         With ``wait_for_map`` (the default) it waits until every folium map on the page
@@ -336,8 +338,9 @@ class Harness:
         network to go idle and the fonts to load, and writes ``screenshot`` if given.
         ``cpu_slowdown`` (say 10) runs the page that many times slower, as on a slow or
         busy machine, to bring out races between timers and events. ``refuse_tiles``
-        fails every tile request, as offline; ``fragment`` (``"#from=..."``) is added
-        to the page's URL.
+        fails every tile request; ``offline`` fails every request the page makes but
+        for its own file (as with no network: CDN assets too), listing them in
+        ``PageResult.refused``; ``fragment`` (``"#from=..."``) is added to the page's URL.
         """
         html_path = Path(html_path).resolve()
         context = self.browser.new_context(
@@ -352,8 +355,8 @@ class Harness:
 
         def on_console(msg: Any) -> None:
             result.console_messages.append((msg.type, msg.text))
-            if refuse_tiles and "ERR_INTERNET_DISCONNECTED" in msg.text:
-                return  # a tile refused on purpose
+            if (refuse_tiles or offline) and "ERR_INTERNET_DISCONNECTED" in msg.text:
+                return  # a tile (or, offline, any asset) refused on purpose
             if msg.type == "error":
                 result.console_errors.append(msg.text)
 
@@ -366,6 +369,8 @@ class Harness:
             if any(request.url == u for u, _ in result.unrouted):
                 return
             # Leaflet cancels the tiles of a view it leaves (fitBounds, zoom): not an error.
+            if request.url in result.refused:
+                return
             if request.url in result.tiles and (refuse_tiles
                                                 or "ERR_ABORTED" in (request.failure or "")):
                 return
@@ -375,6 +380,10 @@ class Harness:
             url = route.request.url
             if url.startswith(("file:", "data:", "blob:", "about:")):
                 route.continue_()
+                return
+            if offline:
+                result.refused.append(url)
+                route.abort("internetdisconnected")
                 return
             try:
                 res = resolve(url)

@@ -521,3 +521,18 @@ def test_full_screen_and_back(browser_harness, demo, tmp_path):
         assert not result.eval_map(size)["full"]
         assert result.eval_map(size)["map"] == before["map"]
         result.assert_clean()
+
+
+def test_the_map_opens_with_no_network(browser_harness, demo, tmp_path):
+    """Leaflet and its plugins are in the page: with every request refused (the CDN's
+    assets too), the events, their clusters and the land are drawn."""
+    with browser_harness.open_map(demo["html"], offline=True,
+                                  screenshot=tmp_path / "no-network.png") as result:
+        result.assert_clean()
+        assert result.refused and not result.served  # nothing came from the network
+        assert not any("leaflet" in url and "awesome" not in url for url in result.refused)
+        state = result.eval_map(VIEW_JS)
+        assert state["onMap"] and state["shown"] == int(demo["events"]["located"].sum())
+        check_drawn(result, view_counts(demo["events"][demo["events"]["located"]]["category"]))
+        land = result.page.locator(".leaflet-conflictmap-land-pane path")
+        assert land.count() > 100 and land.first.bounding_box() is not None

@@ -10,6 +10,7 @@ import pytest
 from conflictmap.event import Event
 from conflictmap.exceptions import BadInput
 from conflictmap.maps import ConflictMap, make_map, tile_layer
+from conflictmap.maps.assets import inline_asset
 from conflictmap.maps.basemap import DEFAULT_MAX_ZOOM
 
 
@@ -82,3 +83,13 @@ def test_the_view_is_set_before_any_layer():
     body = html.index("</head>")  # the page's own script, after its header's functions
     assert html.index(".fitBounds(", body) < html.index("conflictmapView(", body)
     assert '"animate": false' in html
+
+
+def test_leaflet_is_in_the_page_unless_asked_for_its_cdn():
+    inline = _html(make_map([_event()], tiles=None))
+    assert "cdn.jsdelivr.net/npm/leaflet@" not in inline and "L.markerClusterGroup" in inline
+    assert "leaflet.markercluster/1.1.0/leaflet.markercluster.js" not in inline
+    linked = _html(make_map([_event()], tiles=None, inline=False))
+    assert "cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in linked
+    assert len(inline) - len(linked) > 150_000
+    assert inline_asset("https://example.org/npm/leaflet@0.1/dist/leaflet.js") is None

@@ -358,7 +358,7 @@ function conflictmapView(map, config) {
     function legend() {
         var box = L.DomUtil.create("div", "conflictmap-legend");
         var details = L.DomUtil.create("details", "", box);
-        details.open = !config.legendClosed;
+        details.open = true;
         var summary = L.DomUtil.create("summary", "", details);
         summary.textContent = "Legend";
         function row(swatch, text, cls) {

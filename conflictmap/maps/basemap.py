@@ -127,11 +127,12 @@ class ConflictMap(folium.Map):
             for name, child in list(header._children.items()):
                 inline = inline_asset(getattr(child, "url", "") or "")
                 if inline is not None:  # in place: the scripts keep their order
-                    header._children[name] = _Text(inline)
+                    header._children[name] = RawText(inline)
 
 
-class _Text(Element):
-    """Text written into the page as it is."""
+class RawText(Element):
+    """Text written into the page as it is: never parsed as a template (a template engine
+    would parse a script or 100,000 events' data as template text)."""
 
     def __init__(self, text: str) -> None:
         super().__init__()

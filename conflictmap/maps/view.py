@@ -1,11 +1,11 @@
 """The page's view of its events: one cluster of every category, and the controls that
 filter it (see ``static/view.js``).
 
-The events travel as one JSON table (a list of columns, then one list of values per
-event), so 100,000 events make a page of a few tens of megabytes written in seconds;
-the popups, the tooltips and the downloads are made from it in the page. The page's
-script and data are written as they are, not through a template (a template engine
-would parse the 100,000 events as template text).
+The events travel as JSON, column by column: text that repeats (actors, places, types)
+once with a code per event, the notes in an element of their own that the page reads
+when a popup or a download first needs them. 100,000 events make a page of about 16 MB,
+written in seconds; the popups, tooltips and downloads are made from it in the page.
+The page's script and data are written as they are (`RawText`), not through a template.
 """
 from __future__ import annotations
 
@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 import folium
 import numpy as np
 import pandas as pd
-from branca.element import Element
 from folium.elements import JSCSSMixin
 from folium.map import Layer
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
-from conflictmap.maps.basemap import DEFAULT_MAX_ZOOM
+from conflictmap.maps.basemap import DEFAULT_MAX_ZOOM, RawText
 from conflictmap.maps.data import CATEGORY_OF_LAYER, safe_json, web_url
+from conflictmap.maps.layers import COLORS
 
 if TYPE_CHECKING:
     import geopandas
@@ -35,9 +35,9 @@ __all__ = ["CATEGORIES", "MAP_COLUMNS", "RING_KM", "CategoryToggle", "EventView"
            "map_table"]
 
 # The map's categories, their labels and colours, in the legend's order.
-CATEGORIES = (("attack", "Attacks", "#d7301f"), ("strike", "Strikes", "#6a3d9a"),
-              ("interception", "Interceptions", "#1f78b4"), ("clash", "Clashes", "#e08214"),
-              ("other", "Other", "#636363"))
+CATEGORIES = tuple((key, label, COLORS[key]) for key, label in (
+    ("attack", "Attacks"), ("strike", "Strikes"), ("interception", "Interceptions"),
+    ("clash", "Clashes"), ("other", "Other")))
 # The radius of the ring around an event known only roughly, by its geo_precision: ACLED's
 # 2 is "near" a place or part of a district, 3 a province or larger.
 RING_KM = {2: 25, 3: 100}
@@ -52,17 +52,6 @@ _COUNTS = ("time_precision", "munitions", "fatalities", "injuries", "geo_precisi
 
 def _static(name: str) -> str:
     return (resources.files("conflictmap.maps") / "static" / name).read_text(encoding="utf-8")
-
-
-class _Raw(Element):
-    """Text written into the page as it is: never parsed as a template."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def render(self, **kwargs: Any) -> str:
-        return self.text
 
 
 def map_table(frame: geopandas.GeoDataFrame) -> dict[str, list[Any]]:
@@ -172,7 +161,7 @@ class EventView(JSCSSMixin, folium.MacroElement):
 
     def render(self, **kwargs: Any) -> None:
         figure = self.get_root()
-        figure.header.add_child(_Raw(_HEADER), name="conflictmap_view")
+        figure.header.add_child(RawText(_HEADER), name="conflictmap_view")
         days_ = [row[3] for row in self.rows if row[3] is not None]
         index = {key: i for i, (key, _, _) in enumerate(CATEGORIES)}
         category = self.table["category"]
@@ -207,10 +196,10 @@ class EventView(JSCSSMixin, folium.MacroElement):
         # than the same data written as a script, and the notes (most of the text) only
         # when a popup or a download first needs them.
         for name, value in ((data, config), (config["notes"], self.table["notes"])):
-            figure.html.add_child(_Raw(
+            figure.html.add_child(RawText(
                 f'<script type="application/json" id="{name}">{safe_json(value)}</script>\n'),
                 name=name)
-        figure.script.add_child(_Raw(
+        figure.script.add_child(RawText(
             f"var {self.get_name()} = conflictmapView({parent}, conflictmapData({data!r}));\n"),
             name=self.get_name())
         super().render(**kwargs)
@@ -234,8 +223,8 @@ class Land(folium.MacroElement):
 
     def render(self, **kwargs: Any) -> None:
         figure = self.get_root()
-        figure.header.add_child(_Raw(_HEADER), name="conflictmap_view")
-        figure.script.add_child(_Raw(
+        figure.header.add_child(RawText(_HEADER), name="conflictmap_view")
+        figure.script.add_child(RawText(
             f"conflictmapLand({self._parent.get_name()}, {outlines_json()});\n"),
             name=self.get_name())
         super().render(**kwargs)

@@ -11,7 +11,12 @@ from functools import lru_cache
 
 from conflictmap._context import Context, demonym_spans, inside, nearest_km
 from conflictmap._names import fold
-from conflictmap._wordlists import DEMONYM_COUNTRIES, FEATURE_AFTER, REGION_DEMONYMS
+from conflictmap._wordlists import (
+    ADMIN_DEMONYMS,
+    DEMONYM_COUNTRIES,
+    FEATURE_AFTER,
+    REGION_DEMONYMS,
+)
 from conflictmap.gazetteer import Gazetteer, Place
 from conflictmap.mentions import TITLE_BEFORE, Mention
 
@@ -33,7 +38,9 @@ _FORENAME = re.compile(r"\b[A-Z][a-z'’-]+\.? $")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside|around|of)\s+$")
 _SHORT_FORM_KM = 50
 _FEATURE_WORDS = frozenset(FEATURE_AFTER) | {"field", "base", "the"}
-DEMONYM_REASON = {"country": "a demonym: its country", "region": "a demonym: its region"}
+DEMONYM_REASON = {"country": "a demonym: its country", "region": "a demonym: its region",
+                  "admin1": "a demonym: its state or province",
+                  "admin2": "a demonym: its state or province"}
 
 
 def with_demonyms(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -53,7 +60,8 @@ def with_demonyms(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Me
 
 
 def demonym_place(text: str, gaz: Gazetteer) -> Place | None:
-    """The country or the region a demonym names ("Iraqi", "Europeans"), or None."""
+    """The country, the region or the state a demonym names ("Iraqi", "Europeans",
+    "Texans"), or None."""
     words = text.strip().removesuffix("'s").removesuffix("’s")
     lower = words.lower()
     for form in (lower, lower[:-1] if lower.endswith("s") else lower):
@@ -64,6 +72,10 @@ def demonym_place(text: str, gaz: Gazetteer) -> Place | None:
         if region:
             return next((p for p in gaz.places_for_key(fold(region))
                          if p.kind == "region" and p.name == region), None)
+        if form in ADMIN_DEMONYMS:
+            name, code = ADMIN_DEMONYMS[form]
+            return next((p for p in gaz.places_for_key(fold(name)) if p.country_code == code
+                         and p.kind in ("admin1", "admin2", "region")), None)
     return None
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 __all__ = ["CALENDAR", "COMMON_WORDS", "DEMONYMS", "DEMONYM_COUNTRIES", "DEMONYM_FORMS",
            "FEATURE_AFTER", "FEATURE_BEFORE", "FEATURE_SUFFIXES", "GENERIC_TOPONYMS",
-           "STATE_ABBREVIATIONS", "REGION_DEMONYMS", "ADJECTIVAL_FORMS", "GROUP_NAMES"]
+           "STATE_ABBREVIATIONS", "REGION_DEMONYMS", "ADMIN_DEMONYMS", "ADJECTIVAL_FORMS",
+           "GROUP_NAMES"]
 
 CALENDAR = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -141,11 +142,36 @@ def _region_demonyms() -> dict[str, tuple[str, str]]:
 
 
 _REGION_DEMONYMS = _region_demonyms()
+
+
+def _admin_demonyms() -> dict[str, tuple[str, str, str]]:
+    """Each demonym of a state or province in ``data/admin_demonyms.csv`` ("Texan",
+    "Ohioans", "South Ossetian"), lower case, -> (the area's name, its country's ISO
+    alpha-2 code, the form as written)."""
+    import csv
+    from importlib import resources
+
+    out: dict[str, tuple[str, str, str]] = {}
+    path = resources.files("conflictmap") / "data" / "admin_demonyms.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for form in f"{row.get('adjectives') or ''}|{row.get('nouns') or ''}".split("|"):
+                if form.strip():
+                    out[form.strip().lower()] = (row["name"].strip(),
+                                                 row["country_code"].strip(), form.strip())
+    return out
+
+
+_ADMIN_DEMONYMS = _admin_demonyms()
+#: A state's or province's demonym, lower case -> (its name, its country's code)
+#: ("texans" -> ("Texas", "US")).
+ADMIN_DEMONYMS = {form: (name, code) for form, (name, code, _) in _ADMIN_DEMONYMS.items()}
 #: A region's demonym, lower case -> the region's name ("european" -> "Europe").
 REGION_DEMONYMS = {form: name for form, (name, _) in _REGION_DEMONYMS.items()}
 #: Every demonym of a country or a region as written, longest first.
 ADJECTIVAL_FORMS = tuple(sorted(
-    {*DEMONYM_FORMS, *(written for _, written in _REGION_DEMONYMS.values())},
+    {*DEMONYM_FORMS, *(written for _, written in _REGION_DEMONYMS.values()),
+     *(written for _, _, written in _ADMIN_DEMONYMS.values())},
     key=len, reverse=True))
 
 # Abbreviations of US states (AP style and common variants) and Canadian provinces, as

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from conflictmap._names import ARTICLES, fold
 from conflictmap._wordlists import (
+    ADMIN_DEMONYMS,
     CALENDAR,
     COMMON_WORDS,
     DEMONYM_COUNTRIES,
@@ -172,7 +173,7 @@ def _word_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
     if word.isupper() and len(word) <= 4:
         return word in _SHORT_CAPS
     if lower in CALENDAR or lower in DEMONYMS or lower in DEMONYM_COUNTRIES \
-            or lower in REGION_DEMONYMS:
+            or lower in REGION_DEMONYMS or lower in ADMIN_DEMONYMS:
         return False
     if lower in COMMON_WORDS:
         # "the town of Hit", "in Hit": a common word that is a place needs a locative

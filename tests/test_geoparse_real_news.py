@@ -150,6 +150,15 @@ def test_a_region_s_demonym_is_that_region(gazetteer):
     assert _one(gazetteer, text, "European").place.kind == "region"
 
 
+def test_a_state_s_or_province_s_demonym_is_that_area(gazetteer):
+    text = ("Ohioans and Texans queued to vote on Tuesday, while Tigrayan fighters pulled "
+            "back from two towns.")
+    by_text = {m.text: m for m in geoparse(text, gazetteer=gazetteer)}
+    assert (by_text["Ohioans"].place.name, by_text["Ohioans"].place.kind) == ("Ohio", "admin1")
+    assert by_text["Texans"].place.name == "Texas" and by_text["Texans"].adjectival
+    assert by_text["Tigrayan"].place.country_code == "ET" and by_text["Tigrayan"].adjectival
+
+
 def test_a_demonym_inside_a_place_name_is_not_a_second_mention(gazetteer):
     text = "Fighting spread to Iraqi Kurdistan last week."
     texts = [m.text for m in geoparse(text, gazetteer=gazetteer)]

@@ -146,6 +146,16 @@ def test_a_demonym_given_as_a_place_is_its_country(gazetteer, text, span, code):
     assert mention.reason == "a demonym: its country"
 
 
+@pytest.mark.parametrize("text, span, name", [
+    ("Two Abkhaz officials were detained at the crossing.", (4, 10), "Abkhazia"),
+    ("Minnesotans braced for the storm.", (0, 11), "Minnesota"),
+])
+def test_a_state_s_demonym_given_as_a_place_is_that_state(gazetteer, text, span, name):
+    (mention,) = resolve(text, [span], gazetteer=gazetteer)
+    assert mention.place.name == name and mention.place.kind == "admin1"
+    assert mention.reason == "a demonym: its state or province" and mention.adjectival
+
+
 def test_the_demonym_table_covers_the_world_once():
     from conflictmap._wordlists import DEMONYM_COUNTRIES, DEMONYM_FORMS
 

@@ -12,6 +12,7 @@ from conflictmap.maps.basemap import ConflictMap, tile_layer
 from conflictmap.maps.data import (
     CATEGORY_OF_LAYER,
     as_frames,
+    cell_text,
     checked_layers,
     located,
     points,
@@ -96,13 +97,9 @@ def links_layer(links: Any, *, show: bool = True) -> LinkLayer:
                         "off the map", start, end, line.wkt[:80])
             continue
         rows.append([round(lat1, 5), round(lon1, 5), round(lat2, 5), round(lon2, 5),
-                     bool(cross), str(start or ""), str(end or ""), _event_id(from_event),
-                     _event_id(to_event)])
+                     bool(cross), str(start or ""), str(end or ""), cell_text(from_event),
+                     cell_text(to_event)])
     return LinkLayer(rows, show=show)
-
-
-def _event_id(value: Any) -> str:
-    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
 def places_layer(events: Any, *, show: bool = False) -> PlacesLayer:

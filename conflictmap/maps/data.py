@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import geopandas
 
 __all__ = ["CATEGORY_OF_LAYER", "LAYERS", "as_frames", "checked_events", "records_for_map",
-           "safe_json", "valid_point", "web_url"]
+           "cell_text", "safe_json", "valid_point", "web_url"]
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def _in_degrees(frame: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
 def _row_names(frame: geopandas.GeoDataFrame, positions: Sequence[int]) -> list[str]:
     """How a log message names rows: by event_id where there is one, and position."""
     ids = frame["event_id"].iloc[list(positions)].tolist() if "event_id" in frame else None
-    return [f"event {_text(ids[n])!r} (row {i})" if ids and _text(ids[n]) else f"row {i}"
+    return [f"event {cell_text(ids[n])!r} (row {i})" if ids and cell_text(ids[n]) else f"row {i}"
             for n, i in enumerate(positions)]
 
 
@@ -165,7 +165,7 @@ def valid_point(latitude: Any, longitude: Any) -> bool:
 def web_url(value: Any) -> str:
     """*value* if it is an http or https URL with a host, else "" (no javascript: and the
     like ever becomes a link)."""
-    text = _text(value).strip()
+    text = cell_text(value).strip()
     try:
         parts = urlsplit(text)
     except ValueError:
@@ -173,7 +173,8 @@ def web_url(value: Any) -> str:
     return text if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A cell as text: "" for None, NaN and pandas' missing values."""
     if value is None or value is pd.NA or value is pd.NaT or (
             isinstance(value, float) and math.isnan(value)):
         return ""
@@ -181,7 +182,7 @@ def _text(value: Any) -> str:
 
 
 def _int(value: Any) -> int | None:
-    text = _text(value)
+    text = cell_text(value)
     try:
         return int(float(text)) if text else None
     except (ValueError, OverflowError):  # not a number, NaN, infinite
@@ -190,7 +191,7 @@ def _int(value: Any) -> int | None:
 
 def _day(value: Any) -> int | None:
     """Days since 1970-01-01, for the time filter."""
-    text = _text(value)[:10]
+    text = cell_text(value)[:10]
     try:
         return (dt.date.fromisoformat(text) - dt.date(1970, 1, 1)).days if text else None
     except ValueError:
@@ -211,34 +212,34 @@ def records_for_map(frame: geopandas.GeoDataFrame) -> list[dict[str, Any]]:
 
 
 def _record(col) -> dict[str, Any]:
-    date = _text(col("event_date"))[:10]
+    date = cell_text(col("event_date"))[:10]
     precision = _TIME_PRECISION.get(_int(col("time_precision")) or 0, "")
-    sub = _text(col("sub_event_type"))
-    kind = _text(col("event_type"))
-    actors = " vs ".join(a for a in (_text(col("actor1")), _text(col("actor2"))) if a)
-    weapon = _text(col("weapon"))
+    sub = cell_text(col("sub_event_type"))
+    kind = cell_text(col("event_type"))
+    actors = " vs ".join(a for a in (cell_text(col("actor1")), cell_text(col("actor2"))) if a)
+    weapon = cell_text(col("weapon"))
     munitions = _int(col("munitions"))
     if weapon and munitions:
         weapon = f"{weapon} ×{munitions}"
     fatalities, injuries = _int(col("fatalities")), _int(col("injuries"))
     casualties = f"{fatalities or 0} killed" + (f", {injuries} injured" if injuries else "")
-    where = ", ".join(p for p in (_text(col("location")), _text(col("admin1")),
-                                  _text(col("country"))) if p)
+    where = ", ".join(p for p in (cell_text(col("location")), cell_text(col("admin1")),
+                                  cell_text(col("country"))) if p)
     geo = _GEO_PRECISION.get(_int(col("geo_precision")) or 0, "")
-    notes = _text(col("notes"))
+    notes = cell_text(col("notes"))
     url = web_url(col("article_url")) or web_url(col("url"))
-    category = _text(col("category"))
+    category = cell_text(col("category"))
     return {
         "date": f"{date} ({precision})" if date and precision else date or "undated",
         "type": f"{kind}: {sub}" if kind and sub else kind or sub,
         "actors": actors, "weapon": weapon, "casualties": casualties,
         "place": f"{where} ({geo})" if where and geo else where,
-        "source": _text(col("source")),
-        "article": (_text(col("article_title")) or _text(col("title"))
-                    or _text(col("article_id")) or url),
+        "source": cell_text(col("source")),
+        "article": (cell_text(col("article_title")) or cell_text(col("title"))
+                    or cell_text(col("article_id")) or url),
         "url": url,
         "notes": notes if len(notes) <= 1200 else notes[:1200] + "…",
-        "short": " · ".join(p for p in (date, sub or kind, _text(col("location"))) if p),
+        "short": " · ".join(p for p in (date, sub or kind, cell_text(col("location"))) if p),
         "category": category if category in _CATEGORIES else "other",
         "fatalities": fatalities or 0,
         "day": _day(col("event_date")),

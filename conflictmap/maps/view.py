@@ -25,7 +25,7 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 
 from conflictmap.maps.basemap import DEFAULT_MAX_ZOOM, RawText
-from conflictmap.maps.data import CATEGORY_OF_LAYER, safe_json, web_url
+from conflictmap.maps.data import CATEGORY_OF_LAYER, cell_text, safe_json, web_url
 from conflictmap.maps.layers import COLORS
 
 if TYPE_CHECKING:
@@ -81,8 +81,7 @@ def map_table(frame: geopandas.GeoDataFrame) -> dict[str, list[Any]]:
 
 def _texts(series: pd.Series) -> list[str]:
     """A column as text, "" where it is empty (None, NaN, NA)."""
-    return ["" if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v)
-            else v if isinstance(v, str) else str(v) for v in series.tolist()]
+    return [v if isinstance(v, str) else cell_text(v) for v in series.tolist()]
 
 
 def _column(frame: geopandas.GeoDataFrame, name: str) -> pd.Series | None:

@@ -81,7 +81,7 @@ function conflictmapView(map, config) {
     function marker(i) {
         if (view.markers[i]) { return view.markers[i]; }
         var color = cats[CAT[i]].color, rough = config.rings[PREC[i]];
-        var radius = conflictmapSize({fatalities: cell(REC[i], "fatalities")});
+        var radius = conflictmapSize(cell(REC[i], "fatalities"));
         var made = rough
             ? new RoughMarker([LAT[i], LON[i]], {
                 radius: radius, color: color, weight: 2, dashArray: "3 2",
@@ -577,8 +577,8 @@ function conflictmapData(id) {
     return JSON.parse(document.getElementById(id).textContent);
 }
 
-function conflictmapSize(record) {
-    return 5 + 2 * Math.log2(1 + Math.max(0, record.fatalities || 0));
+function conflictmapSize(fatalities) {
+    return 5 + 2 * Math.log2(1 + Math.max(0, fatalities || 0));
 }
 
 var CONFLICTMAP_TIME = {1: "day", 2: "within a few days", 3: "month"};

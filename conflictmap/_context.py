@@ -94,11 +94,11 @@ def read_context(text: str, mentions: Sequence[Mention],
             code = top.country_code
         elif top.kind == "admin1" or (m.cue == "admin" and any(p.kind == "admin1" for p in pool)):
             admin = top if top.kind == "admin1" else next(p for p in pool if p.kind == "admin1")
-            admin1s.add(fold(admin.name))
+            admin1s.add(fold(admin.whole_province))
             code = admin.country_code
         elif len({p.country_code for p in pool}) == 1 and any(p.kind == "admin1" for p in pool):
             # "Tombouctou": the province or its town, in one country either way
-            admin1s.update(fold(p.name) for p in pool if p.kind == "admin1")
+            admin1s.update(fold(p.whole_province) for p in pool if p.kind == "admin1")
             code = pool[0].country_code
         rival = next((p for p in pool if p.kind == "admin1" and p.country_code != code
                       and fold(p.name) == m.key), None) if top.kind == "country" else None
@@ -172,7 +172,7 @@ def _enclosing(text: str, mentions: Sequence[Mention],
         # "Muse town (Muse township, ...)": a name is not its own area
         pool = [p for n in named if n.key != m.key for p in pools.get((n.key, n.cue), ())]
         areas = frozenset(
-            fold(p.name) if p.kind == "admin1" else f"cc:{p.country_code}"
+            fold(p.whole_province) if p.kind == "admin1" else f"cc:{p.country_code}"
             for p in pool if p.kind in ("admin1", "country"))
         # A district (or a town) is known by its point: the town lies near it.
         points = tuple((p.latitude, p.longitude) for p in pool if p.kind in points_of)
@@ -191,7 +191,7 @@ def _run_end(text: str, end: int) -> int:
 def inside(place: Place, enclosing: tuple[frozenset[str], tuple]) -> bool:
     areas, districts = enclosing
     return (f"cc:{place.country_code}" in areas
-            or bool(place.admin1) and fold(place.admin1) in areas
+            or bool(place.admin1) and fold(place.whole_province) in areas
             or any(km(place.latitude, place.longitude, lat, lon) < _DISTRICT_KM
                    for lat, lon in districts))
 

@@ -219,7 +219,7 @@ def located_by_area(text: str, mentions: list[Mention]) -> list[Mention]:
         village = Place(
             id=f"near:{a.id}", name=m.text, latitude=lat, longitude=lon,
             country_code=a.country_code, kind="city", feature=f"{_LOCATED_BY} {a.kind}",
-            admin1=a.admin1 if a.kind != "admin1" else a.name, source=f"located at {a.name}")
+            admin1=a.province, source=f"located at {a.name}")
         out[i] = replace(m, place=village, score=area.score,
                          reason=f"not in the gazetteer; located at {a.name}, named with it")
     return out

@@ -557,7 +557,7 @@ def _contains(outer: Place, inner: Place) -> bool:
     if outer.kind == "country":
         return True
     if outer.kind in ("admin1", "admin2"):
-        return bool(inner.admin1) and fold(inner.admin1) == fold(outer.admin1 or outer.name)
+        return bool(inner.admin1) and fold(inner.whole_province) == fold(outer.whole_province)
     return False
 
 
@@ -599,14 +599,14 @@ def _admin1(gaz: Gazetteer, place: Place | None) -> str:
     if place is None:
         return ""
     if place.kind == "admin1":
-        return place.name
+        return place.province
     if not place.admin1:
         return ""
     key = (place.country_code, place.admin1)
     if key not in _ADMIN1_NAMES:
         found = [p for p in gaz.places_for_key(fold(place.admin1))
                  if p.kind == "admin1" and p.country_code == place.country_code]
-        _ADMIN1_NAMES[key] = found[0].name if found else place.admin1
+        _ADMIN1_NAMES[key] = found[0].province if found else place.admin1
     return _ADMIN1_NAMES[key]
 
 

@@ -190,7 +190,7 @@ def _pool(gaz: Gazetteer, key: str, cue: str) -> list[Place]:
         # "Hodeidah province" where only the city is known by that spelling: the
         # province is the one the city lies in.
         for city in [p for p in places if p.kind == "city" and p.admin1]:
-            places += [p for p in gaz.places_for_key(fold(city.admin1))
+            places += [p for p in gaz.places_for_key(fold(city.whole_province))
                        if p.kind == "admin1" and p.country_code == city.country_code]
     places = list({p.id: p for p in places}.values())
     if cue != "admin" and any(p.kind == "water" for p in places):
@@ -258,7 +258,7 @@ def _score(place: Place, mention: Mention, context: Context, *, rivals: bool = T
         score += _DEMONYM_BONUS  # "Russian forces" shelled a town in Ukraine
         if explain:
             reasons.append(f"{place.country_code} by its demonym in the article")
-    if place.admin1 and place.kind != "admin1" and fold(place.admin1) in context.admin1s:
+    if place.admin1 and place.kind != "admin1" and fold(place.whole_province) in context.admin1s:
         score += 1.0
         if explain:
             reasons.append(f"in {place.admin1}, named in the article")
@@ -276,7 +276,7 @@ def _score(place: Place, mention: Mention, context: Context, *, rivals: bool = T
 
 
 def _province(place: Place) -> tuple[str, str]:
-    return place.country_code, fold(place.admin1)
+    return place.country_code, fold(place.whole_province)
 
 
 def _choose_all(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[Place]],
@@ -409,10 +409,13 @@ def _doubt(place: Place, mention: Mention, context: Context, story: set[str]) ->
             or place.kind == "admin1" and (fold(place.name) != mention.key
                                            or place.population < _SMALL_PROVINCE)):
         return _FOREIGN
-    if weak and not adjacent_cue and place.kind == "city" and not enclosing \
-            and len({key for key, *_ in context.points if key != mention.key}) >= 2 \
-            and nearest_km(place, mention.key, context.points) is None:
-        return "doubtful: a small place far from all the article's others"
+    if weak and not adjacent_cue and place.kind == "city" and not enclosing:
+        others = {key for key, *_ in context.points if key != mention.key}
+        if others and nearest_km(place, mention.key, context.points) is None and (
+                len(others) >= 2 or context.admin1s
+                and fold(place.whole_province) not in context.admin1s):
+            # "Tejalpa, Morelos ... Las Torres": not a namesake across the country
+            return "doubtful: a small place far from all the article's others"
     return ""
 
 

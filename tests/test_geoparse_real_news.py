@@ -124,6 +124,16 @@ def test_a_village_does_not_beat_a_country_or_a_capital_on_context_alone(
     assert place.country_code == country
 
 
+def test_a_state_read_in_the_first_pass_is_context_for_its_towns(gazetteer):
+    # "Virginia" is the state, not the South African town of that name; once read so,
+    # it speaks for the Alexandria that lies in it.
+    text = "The school board in Alexandria met on Monday. Officials across Virginia praised it."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Alexandria", "Virginia")]
+    alexandria, virginia = resolve(text, spans, gazetteer=gazetteer)
+    assert (virginia.place.kind, virginia.place.country_code) == ("admin1", "US")
+    assert (alexandria.place.country_code, alexandria.place.admin1) == ("US", "Virginia")
+
+
 def test_a_town_and_its_state_after_a_comma(gazetteer):
     text = "A tornado damaged homes in Paris, Texas, on Tuesday night."
     place = next(m.place for m in geoparse(text, gazetteer=gazetteer) if m.text == "Paris")

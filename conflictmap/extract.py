@@ -211,12 +211,36 @@ class _Builder:
 
     def run(self) -> list[_Draft]:
         body = self.article.body_start
+        spans = []
         for index, (start, end) in enumerate(split_sentences(self.text)):
             start = max(start, body) if start < body < end else start
             if end <= body:
                 continue
+            spans.append((start, end))
             self._sentence(index, start, end)
+        for draft in self.drafts:
+            if draft.place is None and draft.sentences:
+                self._place_as_told_before(draft, spans)
         return self.drafts
+
+    def _place_as_told_before(self, draft: _Draft, spans: list[tuple[int, int]]) -> None:
+        """An incident whose own sentences name no place happened where the story last
+        was: the places of the nearest sentence before that names one ("In Guaruja, armed
+        men raided a bank. ... They shot a guard"; "a grenade thrown into a house in X
+        village. Three people were killed"). Near it (geo_precision 2), that sentence
+        joining its notes. A country alone is no such place."""
+        first = min(start for start, _ in draft.sentences)
+        before = [m for m in self.mentions if spans[0][0] <= m.start < first
+                  and m.place.kind not in ("country", "region", "water")]
+        if not before:
+            return
+        span = next(((s, e) for s, e in spans if s <= before[-1].start < e), None)
+        if span is None:
+            return
+        places = [(m.place, m.start) for m in before if span[0] <= m.start < span[1]]
+        draft.place = _targets(self.text, places, span[0])[0]
+        draft.near, draft.country_code = True, draft.place.country_code
+        draft.sentences.insert(0, span)
 
     def _sentence(self, index: int, start: int, end: int) -> None:
         sentence = self.text[start:end]

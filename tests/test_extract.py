@@ -216,3 +216,18 @@ def test_progress_has_a_total_when_the_input_size_is_known(monkeypatch, tmp_path
     articles = list(reader)
     assert len(list(progress_bar(articles, True))) == 3
     assert _Bar.made[-1].kwargs["total"] == 3  # a list: a total in articles
+
+
+def test_an_incident_that_names_no_place_happened_where_the_story_was():
+    text = ("On 3 March 2024, armed men stole a truck in Kumba, in the South-West region of "
+            "Cameroon. After stealing it, the men drove over a boy, killing him.")
+    (event,) = extract_events(text).events
+    assert (event.location, event.geo_precision, event.fatalities) == ("Kumba", 2, 1)
+    assert not event.unresolved_reason and event.notes.startswith("On 3 March 2024")
+
+
+def test_a_country_alone_before_it_does_not_place_an_incident():
+    text = ("Troops were deployed across Nigeria on Monday. Gunmen later killed two "
+            "farmers, police said.")
+    (event,) = extract_events(text, published="2024-03-05").events
+    assert event.location == "" and event.unresolved_reason == "no place named for this incident"

@@ -18,6 +18,7 @@ from conflictmap._wordlists import (
     REGION_DEMONYMS,
 )
 from conflictmap.gazetteer import Gazetteer, Place
+from conflictmap.gazetteer.place import AT_PROVINCE
 from conflictmap.mentions import TITLE_BEFORE, Mention
 
 __all__ = ["DEMONYM_REASON", "NOT_IN_AREA", "PART_OF_NAME", "demonym_place", "located_by_area",
@@ -219,7 +220,8 @@ def located_by_area(text: str, mentions: list[Mention]) -> list[Mention]:
         village = Place(
             id=f"near:{a.id}", name=m.text, latitude=lat, longitude=lon,
             country_code=a.country_code, kind="city", feature=f"{_LOCATED_BY} {a.kind}",
-            admin1=a.province, source=f"located at {a.name}")
+            admin1=a.province, source=f"located at {a.name}" + (
+                f"; {AT_PROVINCE}" if a.source.endswith(AT_PROVINCE) else ""))
         out[i] = replace(m, place=village, score=area.score,
                          reason=f"not in the gazetteer; located at {a.name}, named with it")
     return out

@@ -22,6 +22,7 @@ from conflictmap.actors import acled_country, actor_name, find_actors, iso_numbe
 from conflictmap.article import Article, as_date
 from conflictmap.event import Event, Link
 from conflictmap.gazetteer import Gazetteer, Place
+from conflictmap.gazetteer.place import AT_PROVINCE
 from conflictmap.mentions import Mention
 from conflictmap.resolve import geoparse
 from conflictmap.sentences import split_sentences
@@ -654,6 +655,8 @@ def _event(d: _Draft, article: Article, n: int, *, source: str, admin1: str) -> 
         # a village no gazetteer knows, drawn at the place it lies in: a town or a
         # district is near it; a province says no more than the province
         precision = 3 if place.feature.endswith("admin1") else 2
+    if place and place.source.endswith(AT_PROVINCE):
+        precision = 3  # a district drawn where its province is, or a village in it
     # An event known only to an area is drawn at its seat (ACLED: the capital).
     lat, lon = place.event_point if place else (None, None)
     origin_lat, origin_lon = d.origin.event_point if d.origin else (None, None)

@@ -57,6 +57,7 @@ _ENCLOSED = 3.0  # a town followed by its province or country ("Paris, Texas")
 _AREA_AFTER = 2.0  # "Pisky, Donetsk": the name after a town is its area
 _DEMONYM_BONUS = 0.4  # weak: in war reporting the demonym is as often the attacker's
 _QUARTER_KM = 50  # a neighbourhood lies this close to a town of the story
+_OUTSIDE_KM = 100  # a village outside the provinces named, this far from the others
 
 # Reasons a name is left unresolved
 _FOREIGN = "not a place: only small places of other countries match"
@@ -165,7 +166,7 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
     # provinces, a province it found among them ("Virginia": the state, once the first
     # pass has read it so, is context for "Alexandria").
     local = [m for m in chosen if m.place and m.place.kind not in _AREAS]
-    within = local + [m for m in chosen if m.place and m.place.kind in ("admin1", "admin2")]
+    within = local + [m for m in chosen if m.place and m.place.kind == "admin1"]
     context = replace(context, nearest={}, points=tuple({
         (m.key, m.place.id): (m.key, m.place.id, m.place.latitude, m.place.longitude)
         for m in local}.values()),
@@ -296,8 +297,11 @@ def _choose_all(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[P
             continue
         pool = pools.get((m.key, m.cue), ())
         if previous and (not pool or len(pool) == 1 and previous[n].place is not None
-                         and prior(previous[n].place)[0] >= _STRONG):
-            out.append(previous[n])  # nothing the second pass knows can change it
+                         and prior(previous[n].place)[0] >= _STRONG
+                         and fold(previous[n].place.name) == m.key):
+            # nothing the second pass knows can change it (but a far town found by a
+            # spelling near the name's, "Nafaa" for Naha, may prove foreign to the story)
+            out.append(previous[n])
             continue
         memo = (m.key, m.cue, m.chained, context.enclosing.get(m.start))
         if memo not in done:
@@ -416,10 +420,12 @@ def _doubt(place: Place, mention: Mention, context: Context, story: set[str]) ->
         return _FOREIGN
     if weak and not adjacent_cue and place.kind == "city" and not enclosing:
         others = {key for key, *_ in context.points if key != mention.key}
-        if others and nearest_km(place, mention.key, context.points) is None and (
-                len(others) >= 2 or context.admin1s
-                and fold(place.whole_province) not in context.admin1s):
-            # "Tejalpa, Morelos ... Las Torres": not a namesake across the country
+        near = nearest_km(place, mention.key, context.points) if others else 0.0
+        outside = bool(context.admin1s) and fold(place.whole_province) not in context.admin1s
+        if near is None and (len(others) >= 2 or outside) or near is not None \
+                and near > _OUTSIDE_KM and outside and prior(place)[0] < _TOWN:
+            # "Tejalpa, Morelos ... Las Torres": not a namesake across the country, nor
+            # a village namesake of a neighbourhood in the next province
             return "doubtful: a small place far from all the article's others"
     return ""
 

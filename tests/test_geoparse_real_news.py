@@ -152,6 +152,25 @@ def test_a_small_namesake_outside_the_province_named_is_doubted(gazetteer):
     assert event.location == "Temixco"
 
 
+def test_a_village_namesake_in_another_province_is_doubted(gazetteer):
+    # A neighbourhood of the town named is no village 200 km away in another state.
+    text = ("Gunmen killed two men in Temixco, Morelos, on Sunday and burned a shop in "
+            "El Refugio.")
+    spans = [(text.index(n), text.index(n) + len(n))
+             for n in ("Temixco", "Morelos", "El Refugio")]
+    *_, palmas = resolve(text, spans, gazetteer=gazetteer)
+    assert palmas.place is None and palmas.reason.startswith("doubtful")
+
+
+def test_a_far_city_found_by_a_near_spelling_is_weighed_again_against_the_story(gazetteer):
+    # "Nafaa" is spelt near Naha; the first pass has no story to doubt it by, the second
+    # knows the article is in Yemen.
+    text = "Houthi forces shelled Nafaa area in Qaatabah district of Ad Dali, wounding a child."
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found.get("Nafaa") is None
+    assert {p.country_code for p in found.values() if p} == {"YE"}
+
+
 # -- 4. demonyms ------------------------------------------------------------------------
 
 def test_demonyms_in_free_text_are_adjectival_mentions_that_locate_nothing(gazetteer):
@@ -489,3 +508,15 @@ def test_a_place_said_to_be_in_a_province(gazetteer):
     place = found.get("Troitske")
     assert place is None or place.admin1 == "Luhansk"
     assert found["Luhansk"].kind == "admin1"
+
+
+def test_a_district_with_no_town_known_is_at_its_province_not_a_namesake_abroad(gazetteer):
+    # The gazetteer knows Mayo-Sava only as a division of Cameroon's Far North, with no
+    # town of its own: the district is drawn where its province is, and said to be as
+    # rough as the province; "Sava" is never Madagascar's region.
+    text = "Boko Haram fighters attacked Kerawa (Mayo-Sava, Extreme-Nord) on Monday, killing two."
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert "Sava" not in found
+    assert (found["Mayo-Sava"].kind, found["Mayo-Sava"].country_code) == ("admin2", "CM")
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-01-08").events
+    assert (event.location, event.admin1, event.geo_precision) == ("Kerawa", "Extreme-Nord", 3)

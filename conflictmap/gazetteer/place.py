@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["KINDS", "Candidate", "Place", "validate_coordinates"]
+__all__ = ["AT_PROVINCE", "KINDS", "Candidate", "Place", "validate_coordinates"]
 
 KINDS = ("region", "country", "water", "admin1", "admin2", "city", "site")
+# The end of the ``source`` of a district whose own towns are not known, drawn at its
+# province's point: an event there is as rough as the province (geo_precision 3).
+AT_PROVINCE = "no town of its own known: at its province's point"
 
 
 @dataclass(frozen=True, slots=True)

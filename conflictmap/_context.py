@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from conflictmap._names import fold
 from conflictmap._wordlists import ADJECTIVAL_FORMS, DEMONYM_COUNTRIES
+from conflictmap.actors import group_homes
 from conflictmap.gazetteer import Place
 from conflictmap.mentions import Mention
 
@@ -81,6 +82,7 @@ def read_context(text: str, mentions: Sequence[Mention],
     own: Counter = Counter()
     demonyms = Counter(DEMONYM_COUNTRIES[f.lower()] for _, _, f in demonym_spans(text)
                        if f.lower() in DEMONYM_COUNTRIES)
+    demonyms.update(group_homes(text))  # "ELN guerrillas": Colombia's, as weak a clue
     admin1s = set()
     for m in mentions:
         pool = pools.get((m.key, m.cue), [])

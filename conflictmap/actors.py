@@ -74,6 +74,21 @@ def find_actors(sentence: str) -> list[Actor]:
     return kept
 
 
+def group_homes(text: str) -> list[str]:
+    """The home country of each armed group *text* names (the first of the countries its
+    row in the groups lexicon gives: "ELN" is Colombia's), in order: as weak a clue to
+    where the story is as a demonym. A state's forces ("Iraqi forces") are not counted
+    here: demonyms are."""
+    homes = _group_homes()
+    return [homes[name] for _, _, name in _named(text) if name in homes]
+
+
+@cache
+def _group_homes() -> dict[str, str]:
+    return {row["name"]: row["countries"].split("|")[0].strip()
+            for row in table("groups") if row["countries"].strip()}
+
+
 def _actor(sentence: str, start: int, end: int, name: str) -> Actor:
     before = sentence[max(0, start - 25):start]
     return Actor(name, start, end, bool(_TARGET_BEFORE.search(before)),

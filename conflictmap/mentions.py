@@ -184,9 +184,20 @@ def _word_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
     return True
 
 
+# "Lagos de Moreno", "Leon de los Aldama": a Spanish or Portuguese name joins its words
+# with "de"; a part of it is no place of its own.
+_JOINER = r"(?:de|del|da|do|das|dos|de la|de las|de los)"
+_JOINS_NEXT = re.compile(rf" {_JOINER} [A-Z\u00c0-\u00de]")
+_JOINS_LAST = re.compile(rf"[A-Z\u00c0-\u00de][\w'-]* {_JOINER} $")
+
+
 def _chained(text: str, tokens: list[tuple[int, int]], i: int, j: int,
              starts: list[bool]) -> bool:
-    """True when the span sits inside a longer run of capitalised words (a person, a group)."""
+    """True when the span sits inside a longer run of capitalised words (a person, a group),
+    or a longer name joined by "de" ("Lagos de Moreno")."""
+    if _JOINS_NEXT.match(text, tokens[j][1]) or _JOINS_LAST.search(
+            text, max(0, tokens[i][0] - 40), tokens[i][0]):
+        return True
     if j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] in (" ", "-") \
             and starts[j + 1]:
         return True  # "Bangui Mallam", "Ouro-Seme"

@@ -477,3 +477,9 @@ KNOWN_GAPS = [
 def test_known_gaps(gazetteer, api, text, field, expected):
     found = find_cues(text) if api == "cues" else _one(text, gazetteer)
     assert _attr(found, field) == expected
+
+
+def test_an_armed_group_gives_its_home_country_not_a_state_s_forces():
+    from conflictmap.actors import group_homes
+
+    assert group_homes("ELN guerrillas and ISWAP fighters; Iraqi forces answered.") == ["CO", "NG"]

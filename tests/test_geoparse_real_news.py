@@ -171,6 +171,22 @@ def test_a_far_city_found_by_a_near_spelling_is_weighed_again_against_the_story(
     assert {p.country_code for p in found.values() if p} == {"YE"}
 
 
+def test_a_word_of_a_longer_spanish_name_is_no_place_of_its_own(gazetteer):
+    # "Lagos del Norte" is a hamlet the gazetteer does not know: its first word is not
+    # Nigeria's Lagos.
+    text = "Police found two bodies near Lagos del Norte, a hamlet of Jalisco, on Friday."
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found.get("Lagos") is None and found["Jalisco"].country_code == "MX"
+
+
+def test_an_armed_group_tells_whose_province_the_story_is_in(gazetteer):
+    # Sucre is a department of Colombia and a state of Venezuela; FARC dissidents are
+    # Colombia's.
+    text = "FARC dissidents killed two soldiers in La Quebrada (Sucre) on Tuesday."
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert (found["Sucre"].kind, found["Sucre"].country_code) == ("admin1", "CO")
+
+
 # -- 4. demonyms ------------------------------------------------------------------------
 
 def test_demonyms_in_free_text_are_adjectival_mentions_that_locate_nothing(gazetteer):

@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 
 # A region ("Darfur") or a body of water ("Red Sea") locates an event as a province does.
 _RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "water": 3, "country": 4}
+_ANCHOR_CHARS = 60  # a town's area follows it this closely ("Iguala (Guerrero)")
+_ANCHOR_KM = 100  # a town of the clause this far from the town named with its area is not
+# where it happened
 _PRECISION = {"site": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "water": 3,
               "country": 3}
 # A place name used as an adjective or for a government is no event location.
@@ -454,6 +457,7 @@ def _targets(text: str, places: list[tuple[Place, int]], trigger: int) -> list[P
     """
     if not places:
         return []
+    places = _near_the_anchored(text, places)
     after = [(p, at) for p, at in places if at > trigger]
     if after and min(_RANK[p.kind] for p, _ in after) <= _RANK["city"]:
         places = after
@@ -467,6 +471,20 @@ def _targets(text: str, places: list[tuple[Place, int]], trigger: int) -> list[P
         if p.id not in {q.id for q, _ in listed} and " and " in between and "." not in between:
             listed.append((p, at))
     return [p for p, _ in listed]
+
+
+def _near_the_anchored(text: str, places: list[tuple[Place, int]]) -> list[tuple[Place, int]]:
+    """*places* without the towns far from every town the clause names with its area ("in
+    Iguala (Guerrero), gunmen killed a man in Las Tunas": the neighbourhood, not a village
+    of that name 200 km away). A town followed by its province or country, in brackets or
+    after a comma, is where the clause is."""
+    anchored = [(p, at) for p, at in places if _RANK[p.kind] <= _RANK["city"] and any(
+        0 < q_at - at <= _ANCHOR_CHARS and _RANK[q.kind] > _RANK[p.kind] and _contains(q, p)
+        and ("(" in text[at:q_at] or "," in text[at:q_at]) for q, q_at in places)]
+    if not anchored:
+        return places
+    return [(p, at) for p, at in places if _RANK[p.kind] > _RANK["city"] or any(
+        p.distance_km(a) <= _ANCHOR_KM for a, _ in anchored)]
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -231,3 +231,13 @@ def test_a_country_alone_before_it_does_not_place_an_incident():
             "farmers, police said.")
     (event,) = extract_events(text, published="2024-03-05").events
     assert event.location == "" and event.unresolved_reason == "no place named for this incident"
+
+
+def test_a_town_named_with_its_province_holds_against_a_far_namesake_later_in_the_clause():
+    # "Las Palmas" here is a neighbourhood of Iguala; the gazetteer's places of that name
+    # (a village in San Luis Potosi, the Canaries' city) are far from the town the clause
+    # names with its state.
+    text = "On 3 May 2024, in Iguala (Guerrero), gunmen killed a shopkeeper in Las Palmas."
+    (event,) = extract_events(text).events
+    assert (event.location, event.admin1, event.country) == (
+        "Iguala de la Independencia", "Guerrero", "Mexico")

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 
@@ -38,6 +39,8 @@ _RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "water": 3
 _ANCHOR_CHARS = 60  # a town's area follows it this closely ("Iguala (Guerrero)")
 _ANCHOR_KM = 100  # a town of the clause this far from the town named with its area is not
 # where it happened
+_BESIDE_KM = 50  # "Soyapango (San Salvador)": a city this close gives a town's whereabouts
+_NEIGHBOUR_KM = 1000  # a town abroad this close to the clause's others may be across a border
 _PRECISION = {"site": 1, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "water": 3,
               "country": 3}
 # A place name used as an adjective or for a government is no event location.
@@ -474,17 +477,37 @@ def _targets(text: str, places: list[tuple[Place, int]], trigger: int) -> list[P
 
 
 def _near_the_anchored(text: str, places: list[tuple[Place, int]]) -> list[tuple[Place, int]]:
-    """*places* without the towns far from every town the clause names with its area ("in
-    Iguala (Guerrero), gunmen killed a man in Las Tunas": the neighbourhood, not a village
-    of that name 200 km away). A town followed by its province or country, in brackets or
-    after a comma, is where the clause is."""
-    anchored = [(p, at) for p, at in places if _RANK[p.kind] <= _RANK["city"] and any(
-        0 < q_at - at <= _ANCHOR_CHARS and _RANK[q.kind] > _RANK[p.kind] and _contains(q, p)
-        and ("(" in text[at:q_at] or "," in text[at:q_at]) for q, q_at in places)]
-    if not anchored:
-        return places
-    return [(p, at) for p, at in places if _RANK[p.kind] > _RANK["city"] or any(
-        p.distance_km(a) <= _ANCHOR_KM for a, _ in anchored)]
+    """*places* without those that cannot be where the clause's incident is.
+
+    A town named with its area ("in Iguala (Guerrero)", "Soyapango (San Salvador)") is
+    where the clause is: towns of the clause over 100 km from it are namesakes of a
+    neighbourhood ("gunmen killed a man in Las Tunas"), not a village that far away.
+    And a town of another country than the clause's other places, over 1,000 km from all
+    of them ("Madina" of a Malian village read as Medina), is no border's neighbour."""
+    towns = [(p, at) for p, at in places if _RANK[p.kind] <= _RANK["city"]]
+    anchored = [(p, at) for p, at in towns if any(
+        0 < q_at - at <= _ANCHOR_CHARS and _anchors(q, p) and (
+            "(" in text[at:q_at] or "," in text[at:q_at] and _RANK[q.kind] > _RANK[p.kind])
+        for q, q_at in places)]
+    if anchored:
+        places = [(p, at) for p, at in places if _RANK[p.kind] > _RANK["city"] or any(
+            p.distance_km(a) <= _ANCHOR_KM for a, _ in anchored)]
+    counts = Counter(p.country_code for p, _ in places)
+    if len(counts) > 1:
+        home = [p for p, _ in places if counts[p.country_code] == max(counts.values())]
+        places = [(p, at) for p, at in places if counts[p.country_code] == max(counts.values())
+                  or _RANK[p.kind] > _RANK["city"]
+                  or any(p.distance_km(h) <= _NEIGHBOUR_KM for h in home)]
+    return places
+
+
+def _anchors(area: Place, town: Place) -> bool:
+    """Whether *area*, named right after *town*, says where the town is: its province
+    or country, or a city beside it ("Soyapango (San Salvador)")."""
+    if _RANK[area.kind] > _RANK[town.kind]:
+        return _contains(area, town)
+    return area.kind == "city" and area.country_code == town.country_code \
+        and area.id != town.id and area.distance_km(town) <= _BESIDE_KM
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

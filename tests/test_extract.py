@@ -241,3 +241,17 @@ def test_a_town_named_with_its_province_holds_against_a_far_namesake_later_in_th
     (event,) = extract_events(text).events
     assert (event.location, event.admin1, event.country) == (
         "Iguala de la Independencia", "Guerrero", "Mexico")
+
+
+def test_a_town_named_with_the_city_beside_it_holds_against_a_namesake_abroad():
+    # "Guadalupe" here is a quarter; the gazetteer's Guadalupe is in Mexico, 1,700 km away.
+    text = ("On 3 May 2024, in Soyapango (San Salvador), gang members shot a bus driver "
+            "near Guadalupe.")
+    (event,) = extract_events(text).events
+    assert (event.location, event.country) == ("Soyapango", "El Salvador")
+
+
+def test_towns_either_side_of_a_border_are_each_an_incident():
+    (kharkiv, belgorod) = extract_events("Russian shelling hit Kharkiv and Belgorod "
+                                         "overnight.", published="2024-05-03").events
+    assert (kharkiv.country, belgorod.country) == ("Ukraine", "Russia")

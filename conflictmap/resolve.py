@@ -264,7 +264,9 @@ def _score(place: Place, mention: Mention, context: Context, *, rivals: bool = T
         score += _DEMONYM_BONUS  # "Russian forces" shelled a town in Ukraine
         if explain:
             reasons.append(f"{place.country_code} by its demonym in the article")
-    if place.admin1 and place.kind != "admin1" and fold(place.whole_province) in context.admin1s:
+    province = fold(place.whole_province) if place.admin1 and place.kind != "admin1" else ""
+    # (a name is no evidence for itself: "Maranhao" does not name São Luís's state for it)
+    if province and province in context.admin1s and province != mention.key:
         score += 1.0
         if explain:
             reasons.append(f"in {place.admin1}, named in the article")

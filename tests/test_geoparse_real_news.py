@@ -187,6 +187,15 @@ def test_an_armed_group_tells_whose_province_the_story_is_in(gazetteer):
     assert (found["Sucre"].kind, found["Sucre"].country_code) == ("admin1", "CO")
 
 
+def test_a_state_named_after_a_town_is_the_state_not_its_capital(gazetteer):
+    # São Luís is also called "São Luís do Maranhão"; "Maranhao" names the state, and is
+    # no evidence for itself that the capital lies in the state named.
+    text = "On 5 March 2024, in Santa Helena municipality (Maranhao), a guard was shot."
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert (found["Maranhao"].kind, found["Maranhao"].country_code) == ("admin1", "BR")
+    assert found["Santa Helena"].admin1 == "Maranhao"
+
+
 # -- 4. demonyms ------------------------------------------------------------------------
 
 def test_demonyms_in_free_text_are_adjectival_mentions_that_locate_nothing(gazetteer):

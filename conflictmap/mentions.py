@@ -36,6 +36,9 @@ _JOIN = re.compile(r"(?: |-|‐|–(?=\w))")
 #: A title and its period just before a word ("Dr. ", "Rev. ", "Gen. ").
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rev|Sgt|Lt|Col|Gen|Capt|Gov|Sen|Rep|Prof|Cpl|"
                           r"Pvt|Maj|Adm|Det|Supt|Insp|Cmdr|Brig|Fr|Sr|Jr)\. $")
+# Ranks and offices written before a person's name.
+_TITLES = frozenset("major general colonel captain lieutenant sergeant corporal brigadier "
+                    "admiral commander governor senator mayor president minister".split())
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*|^\s*|[-–—]\s+)$")
 _MODIFIERS = frozenset({"air", "oil", "gas", "border", "military", "naval", "army", "police"})
 _SHORT_CAPS = frozenset({"US", "UK", "USA", "UAE", "DRC", "EU"})
@@ -167,6 +170,9 @@ def _word_ok(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
             not all(w.lower() in COMMON_WORDS or w.lower() in CALENDAR for w in words)
     word = words[0]
     lower = word.lower().replace("’", "'")
+    if lower in _TITLES and j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == " " \
+            and _is_capital(text[slice(*tokens[j + 1])]):
+        return False  # "Major Musa", "General Ali": a rank before a name, not Major, Canada
     if lower in GENERIC_TOPONYMS and j + 1 < len(tokens) \
             and _joined(text, tokens[j], tokens[j + 1]) and _starts_name(text, tokens, j + 1):
         return False  # "Tell" of "Tell Khazna"

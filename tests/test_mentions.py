@@ -50,6 +50,8 @@ def test_names_resolve_in_context(gazetteer, text, name, country, kind):
     ("ISIS and the SDF fought near Raqqa, AFP reported.", "ISIS"),
     ("Man charged after a fight outside a bar in Raqqa.", "Man"),
     ("Section chief says the Metro line will reopen in Baghdad.", "Metro"),
+    ("Major Ibrahim Sani said troops cleared the road to Marte.", "Major"),
+    ("Governor Umar Bello visited the camp near Maiduguri.", "Governor"),
 ])
 def test_words_that_are_not_places(gazetteer, text, word):
     found = _found(text, gazetteer)

@@ -35,7 +35,8 @@ __all__ = ["Extraction", "extract_events", "extract_many", "progress_bar"]
 log = logging.getLogger(__name__)
 
 # A region ("Darfur") or a body of water ("Red Sea") locates an event as a province does.
-_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 3, "water": 3, "country": 4}
+# A region ("Darfur") is wider than the state the clause also names ("West Darfur").
+_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "water": 3, "region": 3.5, "country": 4}
 _ANCHOR_CHARS = 60  # a town's area follows it this closely ("Iguala (Guerrero)")
 _ANCHOR_KM = 100  # a town of the clause this far from the town named with its area is not
 # where it happened

@@ -255,3 +255,9 @@ def test_towns_either_side_of_a_border_are_each_an_incident():
     (kharkiv, belgorod) = extract_events("Russian shelling hit Kharkiv and Belgorod "
                                          "overnight.", published="2024-05-03").events
     assert (kharkiv.country, belgorod.country) == ("Ukraine", "Russia")
+
+
+def test_a_state_named_in_the_clause_is_finer_than_the_region_named_first():
+    text = "On 3 May 2024, militiamen attacked villages in Darfur, in West Darfur state."
+    (event,) = extract_events(text).events
+    assert event.location == "West Darfur"

@@ -23,6 +23,8 @@ __all__ = ["Context", "demonym_spans", "inside", "km", "nearest_km", "read_conte
 _LIST_GAPS = (", ", " and ", ", and ", " or ")
 _BRACKET_GAP = re.compile(r" \((?:[^(),.;]{1,40}, )?")
 _IN_AREA_GAP = re.compile(r"(?: [a-z][\w-]*){0,3} in (?:the )?")
+# "Funtua LGA (Katsina)": the name after a district is its province or country.
+_DISTRICT_AFTER = re.compile(r" (?:LGA|[Dd]istrict|[Cc]ounty|[Mm]unicipality)\b")
 _CHAIN_GAP = re.compile(r"[^(),.;]{0,40}?, ")
 _FEATURE_GAP = re.compile(r"^ (?:town|village|city|township|district|area|camp|neighbou?rhood|"
                           r"region|province|governorate|county|municipality)\b")
@@ -71,6 +73,8 @@ class Context:
     # points of districts.
     enclosing: dict = field(default_factory=dict)
     areas: frozenset[int] = frozenset()  # starts of the names that enclose the one before
+    # those of them after a district ("Funtua LGA (Katsina)"): its province or country
+    above_districts: frozenset[int] = frozenset()
     quarters: frozenset[int] = frozenset()  # starts of the names of neighbourhoods
     text: str = ""
 
@@ -112,21 +116,23 @@ def read_context(text: str, mentions: Sequence[Mention],
         elif code:
             countries[code] += 1
             own[(m.key, code)] += 1
-    enclosing, areas = _enclosing(text, mentions, pools)
+    enclosing, areas, above_districts = _enclosing(text, mentions, pools)
     quarters = frozenset(m.start for m in mentions
                          if _QUARTER_AFTER.match(text, m.end)
                          or _QUARTER_BEFORE.search(text, max(0, m.start - 20), m.start)
                          or _QUARTER_NAME.match(m.text))
     return Context(countries, frozenset(admin1s), demonyms,
                    total=sum(countries.values()) or 1.0, own=own,
-                   enclosing=enclosing, areas=areas, quarters=quarters, text=text)
+                   enclosing=enclosing, areas=areas, above_districts=above_districts,
+                   quarters=quarters, text=text)
 
 
 def _enclosing(text: str, mentions: Sequence[Mention],
                pools: dict[tuple[str, str], list[Place]]
-               ) -> tuple[dict[int, tuple[frozenset[str], tuple]], frozenset[int]]:
-    """The areas that the text puts each name in, and the starts of the names that
-    say so.
+               ) -> tuple[dict[int, tuple[frozenset[str], tuple]], frozenset[int],
+                          frozenset[int]]:
+    """The areas that the text puts each name in, the starts of the names that say so,
+    and of those that say so of a district.
 
     "Paris, Texas", "Pisky, Donetsk": the name after a town and a comma, unless it starts
     a list ("Baghdad, Basra and Mosul"); "X checkpoint in the Chernihiv region": a province
@@ -138,6 +144,7 @@ def _enclosing(text: str, mentions: Sequence[Mention],
     """
     out: dict[int, tuple[frozenset[str], tuple]] = {}
     givers: set[int] = set()
+    above: set[int] = set()
     for i, m in enumerate(mentions[:-1]):
         after = mentions[i + 1]
         third = mentions[i + 2] if i + 2 < len(mentions) else None
@@ -181,7 +188,9 @@ def _enclosing(text: str, mentions: Sequence[Mention],
         if areas or points:
             out[m.start] = (areas, points)
             givers.update(n.start for n in named)
-    return out, frozenset(givers)
+            if _DISTRICT_AFTER.match(text, m.end):
+                above.update(n.start for n in named)
+    return out, frozenset(givers), frozenset(above)
 
 
 def _run_end(text: str, end: int) -> int:

@@ -58,7 +58,7 @@ alawites houthi houthis ottoman persian
 # Words just after a name that say what kind of place it is.
 FEATURE_AFTER = {
     "province": "admin", "governorate": "admin", "region": "admin", "district": "admin",
-    "state": "admin", "wilayat": "admin", "county": "admin",
+    "state": "admin", "wilayat": "admin", "county": "admin", "lga": "admin",
     "base": "base", "airbase": "base", "garrison": "base", "airport": "base",
     "airfield": "base", "camp": "camp", "outpost": "base", "barracks": "base",
     "oil": "field", "oilfield": "field", "gas": "field", "field": "field", "refinery": "field",

@@ -205,8 +205,8 @@ def _chained(text: str, tokens: list[tuple[int, int]], i: int, j: int,
             text, max(0, tokens[i][0] - 40), tokens[i][0]):
         return True
     if j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] in (" ", "-") \
-            and starts[j + 1]:
-        return True  # "Bangui Mallam", "Ouro-Seme"
+            and starts[j + 1] and text[slice(*tokens[j + 1])].lower() not in FEATURE_AFTER:
+        return True  # "Bangui Mallam", "Ouro-Seme"; not "Shiroro LGA", "Kani Township"
     if j + 2 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == " " \
             and text[slice(*tokens[j + 1])] in ARTICLES and _is_capital(
                 text[slice(*tokens[j + 2])]):

@@ -232,7 +232,8 @@ def _score(place: Place, mention: Mention, context: Context, *, rivals: bool = T
             score += 1.5 * weight
             if explain:
                 reasons.append(f"a site, and a site word {where}")
-    if mention.start in context.areas and place.kind in ("admin1", "admin2", "country"):
+    if mention.start in context.areas and place.kind in ("admin1", "admin2", "country") and not (
+            place.kind == "admin2" and mention.start in context.above_districts):
         score += _AREA_AFTER
         if explain:
             reasons.append("the area of the town named before it")
@@ -458,6 +459,8 @@ def _may_win(candidate: Candidate, mention: Mention, pool: list[Place],
     place = candidate.place
     if place.kind not in ("city", "admin2"):
         return True
+    if mention.start in context.above_districts:
+        return False  # "Funtua LGA (Katsina)": the district's state, not a town or district
     cue = mention.cue
     if cue and not cue.startswith("~") and place.kind in _CUE_KINDS.get(cue, ()):
         return True

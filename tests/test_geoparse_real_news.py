@@ -545,3 +545,20 @@ def test_a_district_with_no_town_known_is_at_its_province_not_a_namesake_abroad(
     assert (found["Mayo-Sava"].kind, found["Mayo-Sava"].country_code) == ("admin2", "CM")
     (event,) = extract_events(text, gazetteer=gazetteer, published="2024-01-08").events
     assert (event.location, event.admin1, event.geo_precision) == ("Kerawa", "Extreme-Nord", 3)
+
+
+@pytest.mark.parametrize("text, district, state", [
+    ("Gunmen clashed with guards in Shiroro LGA (Niger) on Monday, killing two.",
+     "Shiroro", "Niger"),
+    ("Militiamen abducted eight women from Dukawa, Funtua LGA (Katsina).",
+     "Funtua", "Katsina"),
+])
+def test_a_local_government_area_and_its_state_in_brackets(gazetteer, text, district, state):
+    # "LGA" says what the name is (it is no second word of a longer name), and the name
+    # after a district is its state: Niger State, not the country; Katsina State, not
+    # the city.
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert (found[district].kind, found[district].country_code) == ("admin2", "NG")
+    assert (found[state].kind, found[state].country_code) == ("admin1", "NG")
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-01-08").events
+    assert (event.location, event.admin1, event.geo_precision) == (district, state, 2)

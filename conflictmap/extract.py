@@ -49,9 +49,12 @@ _ADJECTIVAL = re.compile(
     r"^(?:-[a-z]|\s+(?:forces|troops|military|army|officials?|government|regime|authorities|"
     r"embassy|envoy|president|minister|ministry|spokesm[ae]n|sources|media|state media|"
     r"defen[cs]e|coalition|navy|air force|soldiers|police|intelligence|leaders?|side|drones?|"
-    r"air ?strikes?|warplanes|jets|special forces|diplomats?)\b"
+    r"air ?strikes?|warplanes|jets|special forces|diplomats?|militia|militias|militiamen|"
+    r"regional (?:special )?forces|communal militia)\b"
     # "the Kabul-Kandahar highway": a road, not the towns it joins
     r"|-[A-Z][\w'’]* (?:highway|road|motorway|expressway)\b)")
+_NATURAL_AFTER = re.compile(r"^ (?:[Rr]iver|[Ll]ake|[Ss]tream|[Cc]reek|[Mm]ountains?|[Hh]ills?|"
+                            r"[Vv]alley|[Ff]orest)\b")
 _ROAD_BEFORE = re.compile(r"\b[A-Z][\w'’]*-$")
 _ROAD_AFTER = re.compile(r"^ (?:highway|road|motorway|expressway)\b")
 _NOT_LOCATION_BEFORE = re.compile(
@@ -405,6 +408,8 @@ class _Builder:
                     start + launch.end() <= m.start and _FROM_NEAR.search(before[-110:]):
                 origin = (m.place, m.text)  # the first place after "from" only
                 continue
+            if m.place.kind == "city" and _NATURAL_AFTER.match(after):
+                continue  # "the Atoyac river": the river, not a town of its name far away
             if _ADJECTIVAL.match(after) or (_NOT_LOCATION_BEFORE.search(before[-12:]) and not (
                     withdrawal and before.endswith("from "))) \
                     or _ROAD_BEFORE.search(before[-30:]) and _ROAD_AFTER.match(after):

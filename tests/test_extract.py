@@ -261,3 +261,17 @@ def test_a_state_named_in_the_clause_is_finer_than_the_region_named_first():
     text = "On 3 May 2024, militiamen attacked villages in Darfur, in West Darfur state."
     (event,) = extract_events(text).events
     assert event.location == "West Darfur"
+
+
+def test_a_militia_named_after_a_state_does_not_locate_the_incident_there():
+    text = ("On 22 March 2024, Zamfara militiamen attacked civilians in Kebu village "
+            "(Danko, Kebbi), killing three.")
+    (event,) = extract_events(text).events
+    assert (event.location, event.admin1) == ("Kebu", "Kebbi")
+
+
+def test_a_river_is_not_the_town_that_shares_its_name():
+    text = ("On 16 April 2024, near Cuautlancingo, Puebla, a body was found floating on the "
+            "Atoyac river.")
+    (event,) = extract_events(text).events
+    assert (event.location, event.admin1) == ("Cuautlancingo", "Puebla")

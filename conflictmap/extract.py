@@ -674,6 +674,8 @@ def _admin1(gaz: Gazetteer, place: Place | None) -> str:
         return place.province
     if not place.admin1:
         return ""
+    if place.whole_province != place.admin1:
+        return place.admin1  # a part ACLED names as a province ("Shan-North"), kept
     key = (place.country_code, place.admin1)
     if key not in _ADMIN1_NAMES:
         found = [p for p in gaz.places_for_key(fold(place.admin1))

@@ -562,3 +562,11 @@ def test_a_local_government_area_and_its_state_in_brackets(gazetteer, text, dist
     assert (found[state].kind, found[state].country_code) == ("admin1", "NG")
     (event,) = extract_events(text, gazetteer=gazetteer, published="2024-01-08").events
     assert (event.location, event.admin1, event.geo_precision) == (district, state, 2)
+
+
+def test_a_part_acled_names_finds_the_whole_province_and_keeps_its_name(gazetteer):
+    text = "Gunmen shot a trader in Lashio town (Lashio township, Shan-North state) on Monday."
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert (found["Shan-North"].name, found["Shan-North"].kind) == ("Shan", "admin1")
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-05-06").events
+    assert (event.location, event.admin1) == ("Lashio", "Shan-North")

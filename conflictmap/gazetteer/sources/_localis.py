@@ -85,7 +85,7 @@ def plain_letters(name: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c) and c not in "ʿʾʼʻ’‘`´")
 
 
-_NAMING = 2  # raised when the rules of `english_name` change: the gazetteer is rebuilt
+_NAMING = 3  # raised when the rules of `english_name` change: the gazetteer is rebuilt
 
 
 def names_fingerprint() -> str:
@@ -244,6 +244,9 @@ def divisions_by_code() -> dict[str, Division]:
         acled = curated_names().get(sub.iso_code or "", english)
         if acled != english:  # a name to find it by, too
             aliases = (*aliases, acled)
+        # "Shan-North state": the parts ACLED names find the whole province
+        aliases = (*aliases, *(part for prefix, part in _parts().items()
+                               if prefix.rsplit(".", 1)[0] == code))
         out[code] = Division(sub.id, ident, code, sub.name, aliases, (sub.type or "").lower(),
                              sub.country.alpha2, english, acled)
     return out

@@ -34,8 +34,8 @@ __all__ = ["Extraction", "extract_events", "extract_many", "progress_bar"]
 
 log = logging.getLogger(__name__)
 
-# A region ("Darfur") or a body of water ("Red Sea") locates an event as a province does.
-# A region ("Darfur") is wider than the state the clause also names ("West Darfur").
+# A region ("Darfur") or a body of water ("Red Sea") locates an event as a province does,
+# and a region is wider than a state the clause also names ("West Darfur").
 _RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "water": 3, "region": 3.5, "country": 4}
 _ANCHOR_CHARS = 60  # a town's area follows it this closely ("Iguala (Guerrero)")
 _ANCHOR_KM = 100  # a town of the clause this far from the town named with its area is not
@@ -466,7 +466,7 @@ def _targets(text: str, places: list[tuple[Place, int]], trigger: int) -> list[P
     """
     if not places:
         return []
-    places = _near_the_anchored(text, places)
+    places = _where_the_clause_is(text, places)
     after = [(p, at) for p, at in places if at > trigger]
     if after and min(_RANK[p.kind] for p, _ in after) <= _RANK["city"]:
         places = after
@@ -482,7 +482,7 @@ def _targets(text: str, places: list[tuple[Place, int]], trigger: int) -> list[P
     return [p for p, _ in listed]
 
 
-def _near_the_anchored(text: str, places: list[tuple[Place, int]]) -> list[tuple[Place, int]]:
+def _where_the_clause_is(text: str, places: list[tuple[Place, int]]) -> list[tuple[Place, int]]:
     """*places* without those that cannot be where the clause's incident is.
 
     A town named with its area ("in Iguala (Guerrero)", "Soyapango (San Salvador)") is

@@ -166,12 +166,12 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
     # provinces, a province it found among them ("Virginia": the state, once the first
     # pass has read it so, is context for "Alexandria").
     local = [m for m in chosen if m.place and m.place.kind not in _AREAS]
-    within = local + [m for m in chosen if m.place and m.place.kind == "admin1"]
+    provinces = [m for m in chosen if m.place and m.place.kind == "admin1"]
+    within = local + provinces
     context = replace(context, nearest={}, points=tuple({
         (m.key, m.place.id): (m.key, m.place.id, m.place.latitude, m.place.longitude)
         for m in local}.values()),
-        admin1s=context.admin1s | {fold(m.place.whole_province) for m in within
-                                   if m.place.kind == "admin1"},
+        admin1s=context.admin1s | {fold(m.place.whole_province) for m in provinces},
         inferred=Counter(m.place.country_code for m in within if m.place.country_code),
         inferred_own=Counter((m.key, m.place.country_code) for m in within),
         provinces=Counter(_province(m.place) for m in local if m.place.admin1),

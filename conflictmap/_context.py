@@ -25,9 +25,12 @@ _BRACKET_GAP = re.compile(r" \((?:[^(),.;]{1,40}, )?")
 _IN_AREA_GAP = re.compile(r"(?: [a-z][\w-]*){0,3} in (?:the )?")
 # "Funtua LGA (Katsina)": the name after a district is its province or country.
 _DISTRICT_AFTER = re.compile(r" (?:LGA|[Dd]istrict|[Cc]ounty|[Mm]unicipality)\b")
+_AFTER_UNKNOWN = re.compile(r"\b[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3} \($")
 _CHAIN_GAP = re.compile(r"[^(),.;]{0,40}?, ")
 _FEATURE_GAP = re.compile(r"^ (?:town|village|city|township|district|area|camp|neighbou?rhood|"
-                          r"region|province|governorate|county|municipality)\b")
+                          r"region|province|governorate|county|municipality|LGA|locality|"
+                          r"department|commune|canton|ward|sector|corregimiento|vereda|kebele|"
+                          r"woreda|barangay)\b")
 _RUN = re.compile(r"(?:[ -](?:(?:al|el|ad|ar|as|ash|at|az|ez|an|de|da|du|la|bin|ibn|wa) )?"
                   r"[A-Z][\w'’]*)*")
 _CAP_WORD = re.compile(r"(?<!\w)[A-Z][^\W\d_]*")
@@ -129,8 +132,8 @@ def read_context(text: str, mentions: Sequence[Mention],
 
 def _enclosing(text: str, mentions: Sequence[Mention],
                pools: dict[tuple[str, str], list[Place]]
-               ) -> tuple[dict[int, tuple[frozenset[str], tuple]], frozenset[int],
-                          frozenset[int]]:
+               ) -> tuple[dict[int, tuple[frozenset[str], tuple, frozenset[str]]],
+                          frozenset[int], frozenset[int]]:
     """The areas that the text puts each name in, the starts of the names that say so,
     and of those that say so of a district.
 
@@ -186,10 +189,15 @@ def _enclosing(text: str, mentions: Sequence[Mention],
         # A district (or a town) is known by its point: the town lies near it.
         points = tuple((p.latitude, p.longitude) for p in pool if p.kind in points_of)
         if areas or points:
-            out[m.start] = (areas, points)
+            lands = frozenset(p.country_code for p in pool if p.kind in ("admin1", "country"))
+            out[m.start] = (areas, points, lands)
             givers.update(n.start for n in named)
             if _DISTRICT_AFTER.match(text, m.end):
                 above.update(n.start for n in named)
+    # "Pileta (Sucre)": a name in brackets after a word no gazetteer knows is its area too
+    givers.update(m.start for m in mentions if _AFTER_UNKNOWN.search(
+        text, max(0, m.start - 60), m.start) and not any(
+            n.end <= m.start and text[n.end:m.start].strip() == "(" for n in mentions))
     return out, frozenset(givers), frozenset(above)
 
 
@@ -199,8 +207,8 @@ def _run_end(text: str, end: int) -> int:
     return _RUN.match(text, end).end()
 
 
-def inside(place: Place, enclosing: tuple[frozenset[str], tuple]) -> bool:
-    areas, districts = enclosing
+def inside(place: Place, enclosing: tuple[frozenset[str], tuple, frozenset[str]]) -> bool:
+    areas, districts, _ = enclosing
     return (f"cc:{place.country_code}" in areas
             or bool(place.admin1) and fold(place.whole_province) in areas
             or any(km(place.latitude, place.longitude, lat, lon) < _DISTRICT_KM

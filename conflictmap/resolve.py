@@ -406,10 +406,12 @@ def _doubt(place: Place, mention: Mention, context: Context, story: set[str]) ->
     enclosing = context.enclosing.get(mention.start)
     if enclosing and not inside(place, enclosing) and (
             place.kind in ("city", "admin2")
-            # a province only when the area after it is another country ("Foni
-            # (Brikama, Gambia)" is not Sardinia's)
-            or place.kind == "admin1" and (any(a.startswith("cc:") for a in enclosing[0])
-                                           or fold(place.name) != mention.key)):
+            # a province only when the area after it is of another country ("Foni
+            # (Brikama, Gambia)" is not Sardinia's; "Rio Negro (Huila)" no province of
+            # Argentina; "Utah, Colorado" a list of states)
+            or place.kind == "admin1" and (
+                bool(enclosing[2]) and place.country_code not in enclosing[2]
+                or fold(place.name) != mention.key)):
         return NOT_IN_AREA
     # ("the village of X" says what X is, not where: no shield here)
     if story and place.country_code not in story and (

@@ -196,6 +196,29 @@ def test_a_state_named_after_a_town_is_the_state_not_its_capital(gazetteer):
     assert found["Santa Helena"].admin1 == "Maranhao"
 
 
+def test_a_name_in_brackets_after_an_unknown_village_is_its_area(gazetteer):
+    # "Pileta" is no gazetteer's; "(Sucre)" after it is an area, and the Gulf Clan is
+    # Colombia's: the department, not Bolivia's capital.
+    text = ("On 30 June 2024, in Pileta (Sucre), an off-duty police officer was shot by Gulf "
+            "Clan members.")
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert (found["Sucre"].kind, found["Sucre"].country_code) == ("admin1", "CO")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On 9 February 2024, a bomb was thrown at a house in Rio Negro corregimiento (Huila, "
+     "Colombia).", "Rio Negro"),
+    ("On 24 January 2024, in San Martin, San Salvador, gang members abducted a man.",
+     "San Martin"),
+])
+def test_a_province_abroad_is_not_a_place_inside_the_area_named_after_it(gazetteer, text, name):
+    # Argentina's Rio Negro and Peru's San Martin are provinces of other countries than
+    # the area named after them.
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    place = found.get(name)
+    assert place is None or place.kind != "admin1"
+
+
 # -- 4. demonyms ------------------------------------------------------------------------
 
 def test_demonyms_in_free_text_are_adjectival_mentions_that_locate_nothing(gazetteer):

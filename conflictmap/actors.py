@@ -79,14 +79,36 @@ def group_homes(text: str) -> list[str]:
     row in the groups lexicon gives: "ELN" is Colombia's), in order: as weak a clue to
     where the story is as a demonym. A state's forces ("Iraqi forces") are not counted
     here: demonyms are."""
-    homes = _group_homes()
-    return [homes[name] for _, _, name in _named(text) if name in homes]
+    homes, lengths = _group_homes()
+    exact, loose, _, _ = _tables()
+    words = [m.group(0).strip(".") for m in _TOKEN.finditer(text)]
+    lowered = [w.lower() for w in words]
+    found = []
+    i = 0
+    while i < len(words):  # one pass, only where a group's name may start
+        for n in lengths.get(lowered[i], ()):
+            name = exact.get(tuple(words[i:i + n])) or loose.get(tuple(lowered[i:i + n]))
+            if name:
+                if name in homes:
+                    found.append(homes[name])
+                i += n - 1
+                break
+        i += 1
+    return found
 
 
 @cache
-def _group_homes() -> dict[str, str]:
-    return {row["name"]: row["countries"].split("|")[0].strip()
-            for row in table("groups") if row["countries"].strip()}
+def _group_homes() -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
+    """Each group's home, and for each first word of a group's name (lower case) the
+    lengths of the names it starts, longest first."""
+    exact, loose, _, _ = _tables()
+    lengths: dict[str, set[int]] = {}
+    for key in (*exact, *loose):
+        if key:
+            lengths.setdefault(key[0].lower(), set()).add(len(key))
+    homes = {row["name"]: row["countries"].split("|")[0].strip()
+             for row in table("groups") if row["countries"].strip()}
+    return homes, {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
 
 
 def _actor(sentence: str, start: int, end: int, name: str) -> Actor:

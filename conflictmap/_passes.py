@@ -22,12 +22,16 @@ from conflictmap.gazetteer.place import AT_PROVINCE
 from conflictmap.mentions import TITLE_BEFORE, Mention
 
 __all__ = ["DEMONYM_REASON", "NOT_IN_AREA", "PART_OF_NAME", "demonym_place", "located_by_area",
-           "one_sense", "outside_wide_names", "people", "short_forms", "unknown",
-           "with_demonyms"]
+           "near_the_story", "one_sense", "outside_wide_names", "people", "short_forms",
+           "unknown", "with_demonyms"]
 
 PART_OF_NAME = "not a place: part of a longer name"
 NOT_IN_AREA = "no place of this name in the area named after it"
 _LOCATED_BY = "village located by its"
+_NEAR_TOWN = "place located by the article's nearest town"
+# A word that reads as a people's or a language's adjective ("Kurdish", "Balinese"):
+# not a place of the story's town
+_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ish|ese|ians?|eans?|ans)")
 # Between an unknown village and the place that locates it
 _AREA_OF_VILLAGE = re.compile(
     r"(?: (?:village|town|hamlet|area|neighbou?rhood|camp))?"
@@ -199,6 +203,36 @@ def unknown(mention: Mention, gaz: Gazetteer, context: Context) -> Mention:
         if found:
             return replace(mention, place=found[0].place, reason="online geocoder")
     return replace(mention, reason="not in the gazetteer")
+
+
+def near_the_story(mentions: list[Mention]) -> list[Mention]:
+    """Names given as places that no gazetteer entry fits (a street, a school, a hamlet,
+    a name whose only namesakes are far away): each located at the article's town
+    nearest to it in the text (its district, if it names no town), and said so. Only for
+    spans the caller says are places."""
+    named = [m for m in mentions if m.place is not None and not m.adjectival
+             and not m.place.id.startswith("near:")]
+    # its towns; in an article that names none, its districts (a county's point)
+    towns = [m for m in named if m.place.kind == "city"] or \
+        [m for m in named if m.place.kind == "admin2"]
+    if not towns:
+        return mentions
+    starts = [m.start for m in towns]
+    out = []
+    for m in mentions:
+        if m.place is None and m.key and not _ADJECTIVE.fullmatch(m.text):
+            i = bisect.bisect_left(starts, m.start)
+            near = min(towns[max(0, i - 1):i + 1], key=lambda t: abs(t.start - m.start))
+            a = near.place
+            place = Place(id=f"near:{a.id}", name=m.text, latitude=a.latitude,
+                          longitude=a.longitude, country_code=a.country_code, kind="city",
+                          feature=_NEAR_TOWN, admin1=a.province, source=f"located at {a.name}")
+            m = replace(m, place=place, score=0.0,
+                        reason=f"{m.reason}; located at {a.name}, the article's "
+                               f"{'town' if a.kind == 'city' else 'district'} named nearest "
+                               "to it")
+        out.append(m)
+    return out
 
 
 def located_by_area(text: str, mentions: list[Mention]) -> list[Mention]:

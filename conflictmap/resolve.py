@@ -19,6 +19,7 @@ from conflictmap._passes import (
     PART_OF_NAME,
     demonym_place,
     located_by_area,
+    near_the_story,
     one_sense,
     outside_wide_names,
     people,
@@ -45,6 +46,7 @@ _AREAS = frozenset({"country", "admin1", "region", "water"})
 _MAX_CANDIDATES = 60
 _SHORTLIST = 8
 _WINDOW = 20_000
+_PASSES = 3  # after the first: until no choice changes, at most this many
 
 # Priors (see `conflictmap.gazetteer.prior`) and the weights of the article's evidence
 _STRONG = 2.6  # a prior this high is a well-known place even inside a run of names
@@ -127,7 +129,10 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *,
     """The best place for each given ``(start, end)`` span of *text*, in context.
 
     For corpora with gold spans: no spotting, every span gets a mention (resolved or
-    with the reason it is not).
+    with the reason it is not). A span no gazetteer entry fits (a street, a school, a
+    hamlet) is located at the article's town named nearest to it, with a reason that
+    says so and ``place.feature`` "place located by the article's nearest town"; it is
+    left unresolved only in an article that names no town.
     """
     gaz = gazetteer or Gazetteer.default()
     spans = list(spans)
@@ -144,7 +149,7 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *,
         elif not m.place and not m.reason:
             m = replace(m, reason=_why_unresolved(m, gaz))
         out.append(m)
-    return out
+    return near_the_story(out)
 
 
 def _why_unresolved(mention: Mention, gaz: Gazetteer) -> str:
@@ -160,23 +165,20 @@ def _why_unresolved(mention: Mention, gaz: Gazetteer) -> str:
 def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
                  keep_all: bool = False) -> list[Mention]:
     pools = {(m.key, m.cue): _pool(gaz, m.key, m.cue) for m in mentions if m.key}
-    context = read_context(text, mentions, pools)
-    chosen = _choose_all(mentions, pools, context)
-    # Second pass: closeness to the places the first pass found, and their countries and
-    # provinces, a province it found among them ("Virginia": the state, once the first
-    # pass has read it so, is context for "Alexandria").
-    local = [m for m in chosen if m.place and m.place.kind not in _AREAS]
-    provinces = [m for m in chosen if m.place and m.place.kind == "admin1"]
-    within = local + provinces
-    context = replace(context, nearest={}, points=tuple({
-        (m.key, m.place.id): (m.key, m.place.id, m.place.latitude, m.place.longitude)
-        for m in local}.values()),
-        admin1s=context.admin1s | {fold(m.place.whole_province) for m in provinces},
-        inferred=Counter(m.place.country_code for m in within if m.place.country_code),
-        inferred_own=Counter((m.key, m.place.country_code) for m in within),
-        provinces=Counter(_province(m.place) for m in local if m.place.admin1),
-        provinces_own=Counter((m.key, _province(m.place)) for m in local if m.place.admin1))
-    chosen = _choose_all(mentions, pools, context, previous=chosen)
+    read = read_context(text, mentions, pools)
+    chosen = _choose_all(mentions, pools, read)
+    # Further passes: closeness to the places the pass before found, and their countries
+    # and provinces, a province it found among them ("Virginia": the state, once the
+    # first pass has read it so, is context for "Alexandria"). Names that settle each
+    # other ("Winston County", "Jasper" and "Russellville", all of Alabama) may need
+    # more than one.
+    for _ in range(_PASSES):
+        context = _found(read, chosen)
+        again = _choose_all(mentions, pools, context, previous=chosen)
+        settled = all(_id(a) == _id(b) for a, b in zip(again, chosen, strict=True))
+        chosen = again
+        if settled:
+            break
     chosen = short_forms(text, chosen)
     chosen = one_sense(text, chosen)
     chosen = people(text, chosen)
@@ -185,6 +187,25 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
     if keep_all:  # every span given gets its mention
         return chosen
     return [m for m in outside_wide_names(chosen) if m.place or not m.key]
+
+
+def _id(mention: Mention) -> str:
+    return mention.place.id if mention.place else ""
+
+
+def _found(context: Context, chosen: Sequence[Mention]) -> Context:
+    """*context* with what a pass found: its places' points, countries and provinces."""
+    local = [m for m in chosen if m.place and m.place.kind not in _AREAS]
+    provinces = [m for m in chosen if m.place and m.place.kind == "admin1"]
+    within = local + provinces
+    return replace(context, nearest={}, points=tuple({
+        (m.key, m.place.id): (m.key, m.place.id, m.place.latitude, m.place.longitude)
+        for m in local}.values()),
+        admin1s=context.admin1s | {fold(m.place.whole_province) for m in provinces},
+        inferred=Counter(m.place.country_code for m in within if m.place.country_code),
+        inferred_own=Counter((m.key, m.place.country_code) for m in within),
+        provinces=Counter(_province(m.place) for m in local if m.place.admin1),
+        provinces_own=Counter((m.key, _province(m.place)) for m in local if m.place.admin1))
 
 
 def _pool(gaz: Gazetteer, key: str, cue: str) -> list[Place]:

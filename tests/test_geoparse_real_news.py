@@ -134,6 +134,21 @@ def test_a_state_read_in_the_first_pass_is_context_for_its_towns(gazetteer):
     assert (alexandria.place.country_code, alexandria.place.admin1) == ("US", "Virginia")
 
 
+@pytest.mark.parametrize("text, names, state", [
+    ("Winston County officials said the fire began near Jasper and spread toward "
+     "Russellville.", ("Winston County", "Jasper", "Russellville"), "Alabama"),
+    ("Deputies in Walker County arrested two men after a chase from Huntsville to "
+     "Madisonville on Tuesday.", ("Walker County", "Huntsville", "Madisonville"), "Texas"),
+])
+def test_names_that_settle_each_other_are_read_until_they_agree(gazetteer, text, names,
+                                                               state):
+    # Each pass reads the names against the places the pass before found: one pass
+    # pulls Jasper to Arkansas and Winston County to Mississippi; more settle all three.
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    out = resolve(text, spans, gazetteer=gazetteer)
+    assert [(m.place.country_code, m.place.admin1) for m in out] == [("US", state)] * 3
+
+
 def test_a_town_and_its_state_after_a_comma(gazetteer):
     text = "A tornado damaged homes in Paris, Texas, on Tuesday night."
     place = next(m.place for m in geoparse(text, gazetteer=gazetteer) if m.text == "Paris")
@@ -147,7 +162,10 @@ def test_a_small_namesake_outside_the_province_named_is_doubted(gazetteer):
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Temixco", "Morelos", "Bosque")]
     temixco, _, bosque = resolve(text, spans, gazetteer=gazetteer)
     assert temixco.place.admin1 == "Morelos"
-    assert bosque.place is None and bosque.reason.startswith("doubtful")
+    # given as a place, it is located at the story's town, not at the far village
+    assert bosque.place.id.startswith("near:") and bosque.reason.startswith("doubtful")
+    assert bosque.place.admin1 == "Morelos"
+    assert "Bosque" not in {m.text for m in geoparse(text, gazetteer=gazetteer) if m.place}
     (event,) = extract_events(text, gazetteer=gazetteer, published="2024-05-06").events
     assert event.location == "Temixco"
 
@@ -158,8 +176,10 @@ def test_a_village_namesake_in_another_province_is_doubted(gazetteer):
             "El Refugio.")
     spans = [(text.index(n), text.index(n) + len(n))
              for n in ("Temixco", "Morelos", "El Refugio")]
-    *_, palmas = resolve(text, spans, gazetteer=gazetteer)
-    assert palmas.place is None and palmas.reason.startswith("doubtful")
+    *_, refugio = resolve(text, spans, gazetteer=gazetteer)
+    assert refugio.reason.startswith("doubtful") and refugio.place.admin1 == "Morelos"
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found.get("El Refugio") is None
 
 
 def test_a_far_city_found_by_a_near_spelling_is_weighed_again_against_the_story(gazetteer):
@@ -411,6 +431,53 @@ def test_an_unknown_village_is_kept_by_name_and_located_at_its_area(
     (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
     assert event.location == village and event.geo_precision == precision
     assert _km(event.latitude, event.longitude, *point) < 25
+
+
+def _spans(text, names):
+    spans, end = [], 0
+    for name in names:
+        start = text.index(name, end)
+        end = start + len(name)
+        spans.append((start, end))
+    return spans
+
+
+def test_a_name_given_as_a_place_that_no_gazetteer_holds_is_at_the_nearest_town(gazetteer):
+    # A street, a school, a hamlet: placed at the article's town named nearest to it in
+    # the text (before or after it), and said so.
+    text = ("Firefighters were called to Calle Quinta Vereda in Tegucigalpa late on Friday. "
+            "A second blaze broke out on Marlowe Crescent in Winnipeg.")
+    names = ["Calle Quinta Vereda", "Tegucigalpa", "Marlowe Crescent", "Winnipeg"]
+    street, tegucigalpa, crescent, winnipeg = resolve(text, _spans(text, names),
+                                                      gazetteer=gazetteer)
+    for unknown, town in ((street, tegucigalpa), (crescent, winnipeg)):
+        assert unknown.place.name == unknown.text and unknown.place.id.startswith("near:")
+        assert (unknown.place.latitude, unknown.place.longitude) == (
+            town.place.latitude, town.place.longitude)
+        assert unknown.place.country_code == town.place.country_code
+        assert unknown.reason == ("not in the gazetteer; located at "
+                                  f"{town.place.name}, the article's town named nearest to it")
+
+
+def test_a_name_no_gazetteer_holds_is_at_the_district_when_no_town_is_named(gazetteer):
+    text = "Volunteers cleared Quarrymoor Lane in Rapides Parish on Saturday."
+    lane, parish = resolve(text, _spans(text, ["Quarrymoor Lane", "Rapides Parish"]),
+                           gazetteer=gazetteer)
+    assert parish.place.kind == "admin2"
+    assert (lane.place.latitude, lane.place.longitude) == (parish.place.latitude,
+                                                           parish.place.longitude)
+    assert lane.reason.endswith("the article's district named nearest to it")
+
+
+def test_a_name_no_gazetteer_holds_stays_unresolved_without_a_town_or_an_adjective(gazetteer):
+    text = "Qarvenese traders met at Quarrymoor Lane, and later flew to France."
+    out = resolve(text, _spans(text, ["Qarvenese", "Quarrymoor Lane", "France"]),
+                  gazetteer=gazetteer)
+    assert [m.place for m in out[:2]] == [None, None]
+    assert out[1].reason == "not in the gazetteer"
+    text = "Qarvenese traders met in Oslo."
+    adjective, _ = resolve(text, _spans(text, ["Qarvenese", "Oslo"]), gazetteer=gazetteer)
+    assert adjective.place is None  # a people's adjective is not a place of the town
 
 
 def test_a_doubtful_small_namesake_gives_way_to_the_well_known_place(gazetteer):

@@ -660,3 +660,10 @@ def test_a_part_acled_names_finds_the_whole_province_and_keeps_its_name(gazettee
     assert (found["Shan-North"].name, found["Shan-North"].kind) == ("Shan", "admin1")
     (event,) = extract_events(text, gazetteer=gazetteer, published="2024-05-06").events
     assert (event.location, event.admin1) == ("Lashio", "Shan-North")
+
+
+def test_a_state_beats_a_smaller_province_of_its_name_abroad(gazetteer):
+    # Both are first-level divisions called Maryland; with nothing else said, the one
+    # whose main town is larger.
+    (mention,) = geoparse("State troopers in Maryland closed the bridge.", gazetteer=gazetteer)
+    assert (mention.place.country_code, mention.place.kind) == ("US", "admin1")

@@ -62,6 +62,10 @@ def _prior(place: Place) -> tuple[float, str]:
     if place.kind == "admin2" and place.population:
         # Namesake counties: the one whose main town is larger, other things equal.
         return score + math.log10(place.population + 10) / 20, f"admin2 of {place.population:,}"
+    if place.kind == "admin1":
+        # Namesake provinces (Maryland, US and Liberia): a tie broken by the larger main
+        # town, too little to weigh against any context.
+        return score + math.log10(place.population + 10) / 100, "admin1"
     if place.id.startswith("site:"):
         score += 0.8  # curated, with the names news copy uses
     return score, place.kind

@@ -12,10 +12,13 @@ import bisect
 import contextlib
 import logging
 import marshal
+import multiprocessing
 import os
+import queue
 import re
 import shutil
 import sqlite3
+import sys
 import tempfile
 import time
 import zlib
@@ -220,8 +223,9 @@ class PlaceStore:
                 db = _connect(tmp)
                 try:
                     db.executescript(_SCHEMA)
-                    _write(db, _all_records(sources, report), fingerprint=fingerprint,
-                           progress=report)
+                    _insert(db, _all_rows(sources, report))
+                    report.step("indexing names")
+                    _write_index(db, fingerprint)
                 finally:
                     db.close()
                 os.replace(tmp, path)
@@ -250,8 +254,8 @@ class PlaceStore:
                 elif _schema(db) == "2":
                     db.executescript("ALTER TABLE places ADD COLUMN seat_latitude REAL;"
                                      "ALTER TABLE places ADD COLUMN seat_longitude REAL;")
-                count = _write(db, _all_records([source], None), fingerprint="user",
-                               replace=True)
+                count = _append(db, source.records())
+                _write_index(db, "user")
             finally:
                 db.close()
             if count:
@@ -359,50 +363,125 @@ def _connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-def _all_records(sources: Sequence[Source], progress: BuildProgress | None) -> Iterator[Record]:
-    for source in sources:
-        started = time.perf_counter()
-        if progress:
-            progress.step(f"reading {source.name}")
-        for record in source.records():
+# A place as the store holds it: its id, its columns after the id, and its name keys
+Row = tuple[str, tuple, list[tuple[str, str]]]
+
+
+def _row(record: Record) -> Row:
+    place, names = record
+    return (place.id, (place.name, place.latitude, place.longitude, place.country_code,
+                       place.kind, place.feature, place.admin1, place.population,
+                       place.source, place.seat_latitude, place.seat_longitude),
+            list(_keys(names).items()))
+
+
+def _all_rows(sources: Sequence[Source], progress: BuildProgress | None) -> Iterator[Row]:
+    ahead = _read_ahead(sources)
+    try:
+        for n, source in enumerate(sources):
+            started = time.perf_counter()
             if progress:
-                progress.place()
-            yield record
-        log.info("gazetteer source %s read in %.1f s", source.name,
-                 time.perf_counter() - started)
+                progress.step(f"reading {source.name}")
+            for row in ahead.get(n) or map(_row, source.records()):
+                if progress:
+                    progress.place()
+                yield row
+            log.info("gazetteer source %s read in %.1f s", source.name,
+                     time.perf_counter() - started)
+    finally:
+        for reader in ahead.values():
+            reader.close()
 
 
-def _write(db: sqlite3.Connection, records: Iterator[Record], *, fingerprint: str,
-           replace: bool = False, progress: BuildProgress | None = None) -> int:
-    count = _append(db, records) if replace else _insert(db, records)
-    if progress:
-        progress.step("indexing names")
-    _write_index(db, fingerprint)
-    return count
+# Places sent at a time by a source read in a child process
+_AHEAD_BATCH = 10_000
+
+
+def _read_ahead(sources: Sequence[Source]) -> dict[int, _Ahead]:
+    """Readers of the slow sources (``Source.slow``), each started in a child process so
+    that it reads while this one reads the others: on two cores, most of the time a
+    first build takes. None on one core, or where a process cannot fork safely."""
+    slow = [n for n, source in enumerate(sources) if source.slow]
+    if (not slow or len(sources) < 2 or (os.cpu_count() or 1) < 2
+            or sys.platform != "linux" or multiprocessing.current_process().daemon):
+        return {}
+    return {n: _Ahead(sources[n]) for n in slow}
+
+
+class _Ahead:
+    """A source's places (`Row`), read in a forked child process and sent here in
+    marshalled batches (much quicker to load than pickled places) through a queue that
+    never makes the child wait for this process to take them."""
+
+    def __init__(self, source: Source) -> None:
+        context = multiprocessing.get_context("fork")
+        self._queue = context.Queue()
+        self._process = context.Process(target=_send, args=(source, self._queue),
+                                        daemon=True, name=f"conflictmap: {source.name}")
+        self._process.start()
+
+    def __iter__(self) -> Iterator[Row]:
+        try:
+            while True:
+                try:
+                    batch = self._queue.get(timeout=5)
+                except queue.Empty:
+                    if self._process.is_alive():
+                        continue
+                    raise GazetteerError("the process reading a gazetteer source ended "
+                                         "before its last place") from None
+                if batch is None:
+                    return
+                if isinstance(batch, str):
+                    raise GazetteerError(batch)
+                yield from marshal.loads(batch)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._queue.close()
+
+
+def _send(source: Source, out: Any) -> None:
+    """In the child: send *source*'s places in batches, then None (or the error, said)."""
+    try:
+        batch: list[Row] = []
+        for record in source.records():
+            batch.append(_row(record))
+            if len(batch) >= _AHEAD_BATCH:
+                out.put(marshal.dumps(batch))
+                batch = []
+        out.put(marshal.dumps(batch))
+        out.put(None)
+    except Exception as exc:  # the build fails in the parent, with this said
+        out.put(f"reading gazetteer source {source.name}: {exc!r}")
+    out.close()
+    out.join_thread()
 
 
 # Places inserted at a time into a new store.
 _BATCH = 20_000
 
 
-def _insert(db: sqlite3.Connection, records: Iterator[Record]) -> int:
+def _insert(db: sqlite3.Connection, rows: Iterator[Row]) -> int:
     """Fill a new store, in batches, numbering the places here: the first place with an
     id is kept, as INSERT OR IGNORE would."""
     count = 0
     seen: set[str] = set()
     places: list[tuple] = []
     names: list[tuple] = []
-    for place, place_names in records:
+    for ident, columns, keys in rows:
         count += 1
-        if place.id in seen:
+        if ident in seen:
             continue
-        seen.add(place.id)
+        seen.add(ident)
         rowid = len(seen)
-        places.append((rowid, place.id, place.name, place.latitude, place.longitude,
-                       place.country_code, place.kind, place.feature, place.admin1,
-                       place.population, place.source, place.seat_latitude,
-                       place.seat_longitude))
-        names += [(k, rowid, n, place.country_code) for k, n in _keys(place_names).items()]
+        places.append((rowid, ident, *columns))
+        cc = columns[3]
+        names += [(k, rowid, n, cc) for k, n in keys]
         if len(places) >= _BATCH:
             _flush(db, places, names)
     _flush(db, places, names)

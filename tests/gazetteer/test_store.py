@@ -328,3 +328,52 @@ def test_a_killed_build_leaves_a_file_the_next_build_removes(tmp_path, sig):
     assert len(list(tmp_path.glob("*.tmp"))) == 1  # what the killed build left
     PlaceStore.build(target, [PlacesCsv(TINY)], fingerprint="tiny")
     assert [p.name for p in tmp_path.iterdir()] == ["gazetteer.sqlite"]
+
+
+# -- a slow source read in a child process ---------------------------------------------
+
+class _SlowMany(_Many):
+    """`_Many`, read ahead in a child process while the build reads the other sources."""
+
+    slow = True
+
+
+class _Broken(_Many):
+    slow = True
+
+    def records(self):
+        yield from super().records()
+        raise ValueError("row 20001 unreadable")
+
+
+def _rows(path: Path) -> tuple[list, list]:
+    db = sqlite3.connect(path)
+    try:
+        return (db.execute("SELECT rowid, * FROM places ORDER BY rowid").fetchall(),
+                db.execute("SELECT * FROM names ORDER BY key, place").fetchall())
+    finally:
+        db.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="read ahead only where a process forks")
+def test_a_slow_source_read_ahead_gives_the_same_store(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    started = []
+    real = multiprocessing.get_context("fork").Process.start
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start",
+                        lambda self: (started.append(self.name), real(self))[1])
+    PlaceStore.build(tmp_path / "ahead.sqlite", [_SlowMany(), PlacesCsv(TINY)],
+                     fingerprint="x")
+    PlaceStore.build(tmp_path / "plain.sqlite", [_Many(), PlacesCsv(TINY)], fingerprint="x")
+    assert started == ["conflictmap: many"]
+    assert _rows(tmp_path / "ahead.sqlite") == _rows(tmp_path / "plain.sqlite")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="read ahead only where a process forks")
+def test_a_slow_source_that_fails_in_its_process_fails_the_build(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    with pytest.raises(GazetteerError, match="reading gazetteer source many: "
+                                             "ValueError..row 20001 unreadable"):
+        PlaceStore.build(tmp_path / "g.sqlite", [PlacesCsv(TINY), _Broken()], fingerprint="x")
+    assert list(tmp_path.iterdir()) == []
+    assert not multiprocessing.active_children()

@@ -81,6 +81,8 @@ def plain_letters(name: str) -> str:
     """*name* without diacritics and ayn/hamza marks ("Jammu and Kashmīr", "Şırnak")."""
     import unicodedata
 
+    if name.isascii() and "`" not in name:
+        return name
     text = unicodedata.normalize("NFKD", name.translate(_UNMARKED))
     return "".join(c for c in text if not unicodedata.combining(c) and c not in "ʿʾʼʻ’‘`´")
 

@@ -29,6 +29,8 @@ class Source(abc.ABC):
     """
 
     name: ClassVar[str]
+    # Read in a child process while the build reads the other sources, where it can fork
+    slow: ClassVar[bool] = False
 
     @abc.abstractmethod
     def fingerprint(self) -> str:

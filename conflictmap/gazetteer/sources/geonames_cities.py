@@ -25,6 +25,7 @@ def _feature(population: int) -> str:
 
 class GeoNamesCities(Source):
     name = "geonames-cities"
+    slow = True  # most of a first build
 
     def __init__(self, *, min_population: int = 500) -> None:
         self.min_population = min_population

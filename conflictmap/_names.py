@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["ARTICLES", "fold", "is_latin"]
+__all__ = ["ARTICLES", "fold", "is_latin", "word_key"]
 
 # Arabic definite articles as they are romanised, assimilated forms included.
 ARTICLES = frozenset(
@@ -40,6 +40,13 @@ def _fold_word(word: str) -> str:
     return _DOUBLED.sub(r"\1", word)
 
 
+def word_key(word: str) -> str:
+    """A folded word as the first of a longer name's key ("mount" in "mt pleasant",
+    "ann" in "an arbor"): `fold` keeps a one-word name as written when folding would
+    leave it two letters."""
+    return _fold_word(word)
+
+
 @lru_cache(maxsize=1 << 18)
 def _fold_later_word(word: str) -> str:
     """A word after a name's first, whose article may be glued on ("Deir Ezzor")."""
@@ -61,6 +68,8 @@ def fold(name: str) -> str:
     True
     >>> fold("Deir ez-Zor") == fold("Dayr az-Zawr") == fold("Deir Ezzor")
     True
+    >>> fold("Ibb"), fold("Al Faw")  # too short when folded: as written
+    ('ibb', 'faw')
     """
     text = name.lower()
     if not text.isascii():  # most names are: they need no Unicode folding
@@ -74,7 +83,12 @@ def fold(name: str) -> str:
     # The article goes only before another word: "Basra at" must not fold like "Basra".
     kept = [w for w in words[:-1] if w not in ARTICLES]
     kept.append(words[-1])
-    return " ".join([_fold_word(kept[0]), *map(_fold_later_word, kept[1:])])
+    key = " ".join([_fold_word(kept[0]), *map(_fold_later_word, kept[1:])])
+    if len(key) < 3 and len(kept) == 1 and len(kept[0]) >= 3:
+        # "Ibb", "Al Faw", "Ann": folded to two letters, the key of no name; the word
+        # as written keeps them apart from codes ("IB")
+        return kept[0]
+    return key
 
 
 def is_latin(name: str) -> bool:

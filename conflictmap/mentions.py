@@ -12,7 +12,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 
-from conflictmap._names import ARTICLES, fold
+from conflictmap._names import ARTICLES, fold, word_key
 from conflictmap._wordlists import (
     ADMIN_DEMONYMS,
     CALENDAR,
@@ -282,6 +282,7 @@ def spot_places(text: str, names: Container[str], *, max_words: int = 6,
             if known and _word_ok(text, tokens, i, j):
                 best = (j, key)
             if prefixes is not None and key not in prefixes \
+                    and (" " in key or word_key(key) not in prefixes) \
                     and text[slice(*tokens[j])].lower() not in ARTICLES:
                 break  # no longer name can start with this span
             j += 1

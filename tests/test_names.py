@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from conflictmap._names import fold, is_latin
+from conflictmap.resolve import geoparse
 
 
 @pytest.mark.parametrize("spellings", [
@@ -77,3 +78,24 @@ def test_a_divided_province_takes_the_part_a_point_lies_in():
     assert part_at("MM.11", 21.29, 99.60) == "Shan-East"  # Kengtung
     assert part_at("MM.16", 17.34, 96.48) == "Bago-East"  # Bago
     assert part_at("IQ.01", 33.42, 43.30) is None  # Anbar is whole
+
+
+@pytest.mark.parametrize("name, key", [("Ibb", "ibb"), ("Al Faw", "faw"), ("Al-Fāw", "faw"),
+                                       ("Ann", "ann"), ("IB", "ib"), ("Ann Arbor", "an arbor")])
+def test_a_name_that_folding_would_leave_two_letters_keeps_its_word(name, key):
+    # a key of two letters is no name's ("IB" is a code): "Ibb" keeps its three
+    assert fold(name) == key
+
+
+@pytest.mark.parametrize("text, name, country, province", [
+    ("Houthi gunmen shelled Ibb city on Monday, wounding four.", "Ibb", "YE", None),
+    ("Fighting went on near Al Faw, south of Basra.", "Al Faw", "IQ", None),
+    ("The council of Mount Pleasant, South Carolina, met on Monday.", "Mount Pleasant", "US",
+     "South Carolina"),
+    ("Students in Ann Arbor, Michigan, marched on Friday.", "Ann Arbor", "US", "Michigan"),
+])
+def test_a_place_whose_folded_name_is_short_is_found_and_longer_names_still_are(
+        gazetteer, text, name, country, province):
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found[name].country_code == country
+    assert province is None or found[name].admin1 == province

@@ -470,6 +470,27 @@ def _in_story(place: Place, mention: Mention, context: Context) -> bool:
         or context.inferred.get(code, 0) - context.inferred_own.get((mention.key, code), 0) > 0
 
 
+def _among_the_story_s_towns(place: Place, mention: Mention, wide: list[Place],
+                             context: Context) -> bool:
+    """Whether the town *place*, of 10,000 people or more, lies among the article's other
+    towns, in their province and near one of them, while nothing else in the text speaks
+    for the country or sea of its name (*wide*): "Palestine" named with Grapeland and
+    Elkhart is the Texas town (but "Italy" named with Waxahachie is still the country)."""
+    if place.kind != "city" or not context.points or prior(place)[0] < _TOWN:
+        return False
+    province = _province(place)
+    others = context.provinces.get(province, 0) \
+        - context.provinces_own.get((mention.key, province), 0)
+    if others <= 0:
+        return False
+    near = nearest_km(place, mention.key, context.points)
+    if near is None or near > _QUARTER_KM:
+        return False
+    return not any(
+        context.countries.get(p.country_code, 0) - context.own.get((mention.key, p.country_code), 0)
+        > 0 or p.country_code in context.demonyms for p in wide if p.country_code)
+
+
 def _may_win(candidate: Candidate, mention: Mention, pool: list[Place],
              context: Context) -> bool:
     """Whether *candidate* may be chosen on the strength of its score. A town never wins
@@ -478,7 +499,8 @@ def _may_win(candidate: Candidate, mention: Mention, pool: list[Place],
     Free State), nor over a
     place a thousand times better known ("Moscow", Pennsylvania), by
     the article's context alone: it needs a word next to it ("the town of"), or its
-    province or country named after it ("Moscow, Pa.")."""
+    province or country named after it ("Moscow, Pa."); against a country or a sea, a
+    town of some size among the article's own towns will do (`_among_the_story_s_towns`)."""
     place = candidate.place
     if place.kind not in ("city", "admin2"):
         return True
@@ -490,7 +512,8 @@ def _may_win(candidate: Candidate, mention: Mention, pool: list[Place],
     enclosing = context.enclosing.get(mention.start)
     if enclosing and inside(place, enclosing):
         return True
-    if any(p.kind in ("country", "region", "water") for p in pool):
+    wide = [p for p in pool if p.kind in ("country", "region", "water")]
+    if wide and not _among_the_story_s_towns(place, mention, wide, context):
         return False  # "Atlantic", Iowa is not the ocean's rival on context alone
     if prior(place)[0] < _STRONG and any(
             p.kind == "admin1" and fold(p.name) == mention.key and (

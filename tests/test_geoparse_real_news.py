@@ -667,3 +667,18 @@ def test_a_state_beats_a_smaller_province_of_its_name_abroad(gazetteer):
     # whose main town is larger.
     (mention,) = geoparse("State troopers in Maryland closed the bridge.", gazetteer=gazetteer)
     assert (mention.place.country_code, mention.place.kind) == ("US", "admin1")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a town of some size among the story's towns, nothing else saying the country
+    ("Officials from Grapeland, Texas, met in Palestine on Monday to discuss the county "
+     "budget.", "Palestine", "US"),
+    # a small town of the name is no rival of the country
+    ("Farmers near Waxahachie, Texas, said prices in Italy had doubled.", "Italy", "IT"),
+    # nor is a town where the text also speaks of the country
+    ("Officials from Grapeland, Texas, met in Palestine on Monday; Palestinian envoys "
+     "were in Gaza.", "Palestine", "PS"),
+])
+def test_a_town_named_like_a_country_among_the_story_s_towns(gazetteer, text, name, country):
+    found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
+    assert found[name].country_code == country

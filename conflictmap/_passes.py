@@ -32,6 +32,9 @@ _NEAR_TOWN = "place located by the article's nearest town"
 # A word that reads as a people's or a language's adjective ("Kurdish", "Balinese"):
 # not a place of the story's town
 _ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ish|ese|ians?|eans?|ans)")
+# A name that says it is a division of its own ("Madison Township", "Boone Co.")
+_DIVISION_AFTER = re.compile(r"\b(?:County|Co\.|Parish|Township|Twp\.?|Borough|District|"
+                             r"Province|Municipality|Oblast|Region)$", re.IGNORECASE)
 # Between an unknown village and the place that locates it
 _AREA_OF_VILLAGE = re.compile(
     r"(?: (?:village|town|hamlet|area|neighbou?rhood|camp))?"
@@ -207,32 +210,56 @@ def unknown(mention: Mention, gaz: Gazetteer, context: Context) -> Mention:
 
 def near_the_story(mentions: list[Mention]) -> list[Mention]:
     """Names given as places that no gazetteer entry fits (a street, a school, a hamlet,
-    a name whose only namesakes are far away): each located at the article's town
-    nearest to it in the text (its district, if it names no town), and said so. Only for
-    spans the caller says are places."""
-    named = [m for m in mentions if m.place is not None and not m.adjectival
+    a name whose only namesakes are far away). One named after a place the article names
+    ("the University of California", "the Bank of Mexico", "the European Commission") is
+    at that place; any other is located at the article's town nearest to it in the text
+    (its district, if it names no town). Each says so. Only for spans the caller says are
+    places."""
+    found = [m for m in mentions if m.place is not None
              and not m.place.id.startswith("near:")]
+    by_name = {fold(m.text): m.place for m in found}
+    named = [m for m in found if not m.adjectival]
     # its towns; in an article that names none, its districts (a county's point)
     towns = [m for m in named if m.place.kind == "city"] or \
         [m for m in named if m.place.kind == "admin2"]
-    if not towns:
-        return mentions
     starts = [m.start for m in towns]
     out = []
     for m in mentions:
-        if m.place is None and m.key and not _ADJECTIVE.fullmatch(m.text):
-            i = bisect.bisect_left(starts, m.start)
-            near = min(towns[max(0, i - 1):i + 1], key=lambda t: abs(t.start - m.start))
-            a = near.place
-            place = Place(id=f"near:{a.id}", name=m.text, latitude=a.latitude,
-                          longitude=a.longitude, country_code=a.country_code, kind="city",
-                          feature=_NEAR_TOWN, admin1=a.province, source=f"located at {a.name}")
-            m = replace(m, place=place, score=0.0,
-                        reason=f"{m.reason}; located at {a.name}, the article's "
-                               f"{'town' if a.kind == 'city' else 'district'} named nearest "
-                               "to it")
+        if m.place is None and m.key:
+            inner = _named_after(m.text, by_name)
+            if inner is not None:
+                m = replace(m, place=inner, score=0.0,
+                            reason=f"{m.reason}; named after {inner.name}, which the "
+                                   "article names")
+            elif towns and not _ADJECTIVE.fullmatch(m.text):
+                i = bisect.bisect_left(starts, m.start)
+                near = min(towns[max(0, i - 1):i + 1], key=lambda t: abs(t.start - m.start))
+                a = near.place
+                place = Place(id=f"near:{a.id}", name=m.text, latitude=a.latitude,
+                              longitude=a.longitude, country_code=a.country_code,
+                              kind="city", feature=_NEAR_TOWN, admin1=a.province,
+                              source=f"located at {a.name}")
+                m = replace(m, place=place, score=0.0,
+                            reason=f"{m.reason}; located at {a.name}, the article's "
+                                   f"{'town' if a.kind == 'city' else 'district'} named "
+                                   "nearest to it")
         out.append(m)
     return out
+
+
+def _named_after(text: str, by_name: dict[str, Place]) -> Place | None:
+    """The place that the longest run of words of *text* names, among *by_name* (the
+    article's names, folded, to their places); None for a division of its own ("Madison
+    Township") or where no run is one of them."""
+    words = text.split()
+    if len(words) < 2 or _DIVISION_AFTER.search(text):
+        return None
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            place = by_name.get(fold(" ".join(words[i:i + n])))
+            if place is not None:
+                return place
+    return None
 
 
 def located_by_area(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -130,9 +130,10 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *,
 
     For corpora with gold spans: no spotting, every span gets a mention (resolved or
     with the reason it is not). A span no gazetteer entry fits (a street, a school, a
-    hamlet) is located at the article's town named nearest to it, with a reason that
-    says so and ``place.feature`` "place located by the article's nearest town"; it is
-    left unresolved only in an article that names no town.
+    hamlet) is at the place the article names that it is named after ("the Bank of
+    Mexico"), or else located at the article's town named nearest to it, with a reason
+    that says so and ``place.feature`` "place located by the article's nearest town"; it
+    is left unresolved only in an article that names neither.
     """
     gaz = gazetteer or Gazetteer.default()
     spans = list(spans)

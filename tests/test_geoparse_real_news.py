@@ -459,6 +459,19 @@ def test_a_name_given_as_a_place_that_no_gazetteer_holds_is_at_the_nearest_town(
                                   f"{town.place.name}, the article's town named nearest to it")
 
 
+def test_a_name_given_as_a_place_named_after_one_the_article_names_is_at_it(gazetteer):
+    # an institution named after a place the article names is at that place; a
+    # division of its own ("Madison Township") is not its namesake town
+    text = ("Economists at the Central Bank of Kenya warned on Monday that prices in Kenya "
+            "would rise. Crews from Madison and Madison Township fought a fire in Ohio.")
+    names = ["Central Bank of Kenya", "Kenya", "Madison", "Madison Township", "Ohio"]
+    bank, kenya, _, township, _ = resolve(text, _spans(text, names), gazetteer=gazetteer)
+    assert bank.place == kenya.place and bank.reason.endswith(
+        "named after Kenya, which the article names")
+    assert township.place.id.startswith("near:")
+    assert township.reason.endswith("the article's town named nearest to it")
+
+
 def test_a_name_no_gazetteer_holds_is_at_the_district_when_no_town_is_named(gazetteer):
     text = "Volunteers cleared Quarrymoor Lane in Rapides Parish on Saturday."
     lane, parish = resolve(text, _spans(text, ["Quarrymoor Lane", "Rapides Parish"]),

@@ -215,10 +215,10 @@ def near_the_story(mentions: list[Mention]) -> list[Mention]:
     at that place; any other is located at the article's town nearest to it in the text
     (its district, if it names no town). Each says so. Only for spans the caller says are
     places."""
-    found = [m for m in mentions if m.place is not None
+    named = [m for m in mentions if m.place is not None and not m.adjectival
              and not m.place.id.startswith("near:")]
-    by_name = {fold(m.text): m.place for m in found}
-    named = [m for m in found if not m.adjectival]
+    # (a people's adjective in a name says nothing of where it is: "the French Quarter")
+    by_name = {fold(m.text): m.place for m in named}
     # its towns; in an article that names none, its districts (a county's point)
     towns = [m for m in named if m.place.kind == "city"] or \
         [m for m in named if m.place.kind == "admin2"]

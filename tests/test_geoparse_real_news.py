@@ -470,6 +470,11 @@ def test_a_name_given_as_a_place_named_after_one_the_article_names_is_at_it(gaze
         "named after Kenya, which the article names")
     assert township.place.id.startswith("near:")
     assert township.reason.endswith("the article's town named nearest to it")
+    # a people's adjective in a name says nothing of where it is
+    text = "French tourists filled the French Quarter of New Orleans on Saturday."
+    _, quarter, town = resolve(text, _spans(text, ["French", "French Quarter", "New Orleans"]),
+                               gazetteer=gazetteer)
+    assert quarter.place.country_code == "US" and quarter.place.id.startswith("near:")
 
 
 def test_a_name_no_gazetteer_holds_is_at_the_district_when_no_town_is_named(gazetteer):

@@ -64,6 +64,14 @@ _OUTSIDE_KM = 100  # a village outside the provinces named, this far from the ot
 # Reasons a name is left unresolved
 _FOREIGN = "not a place: only small places of other countries match"
 _QUARTER = "a neighbourhood of a town of the story, not a place far from it"
+_GENERIC = "a word of direction: no province of a country the story is not about"
+# Words of direction that provinces of many countries are named by ("Western", Ghana's;
+# "West", Cameroon's; "Northern", Uganda's)
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central middle upper lower "
+    "northeast northwest southeast southwest northeastern northwestern southeastern "
+    "southwestern centre center".split()
+    + ["north east", "north west", "south east", "south west"])
 
 # "Alexandria Police", "Kaduna State Government", "Mansfield City Council": the place of
 # an institution named after it
@@ -435,6 +443,9 @@ def _doubt(place: Place, mention: Mention, context: Context, story: set[str]) ->
                 bool(enclosing[2]) and place.country_code not in enclosing[2]
                 or fold(place.name) != mention.key)):
         return NOT_IN_AREA
+    if mention.key in _COMPASS and place.kind in ("admin1", "admin2") and story and (
+            place.country_code not in story and place.country_code not in context.demonyms):
+        return _GENERIC  # "Western" alone: no province of a country the story is not about
     # ("the village of X" says what X is, not where: no shield here)
     if story and place.country_code not in story and (
             weak and place.kind == "city"

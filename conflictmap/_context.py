@@ -80,6 +80,9 @@ class Context:
     above_districts: frozenset[int] = frozenset()
     quarters: frozenset[int] = frozenset()  # starts of the names of neighbourhoods
     text: str = ""
+    # Whether the caller says every mention is a place (`resolve`'s spans), as free text
+    # never does: a name there may be a surname or a word.
+    given: bool = False
 
 
 def read_context(text: str, mentions: Sequence[Mention],

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["ARTICLES", "fold", "is_latin", "word_key"]
+__all__ = ["ARTICLES", "fold", "is_latin", "spelling", "word_key"]
 
 # Arabic definite articles as they are romanised, assimilated forms included.
 ARTICLES = frozenset(
@@ -89,6 +89,16 @@ def fold(name: str) -> str:
         # as written keeps them apart from codes ("IB")
         return kept[0]
     return key
+
+
+def spelling(name: str) -> str:
+    """*name*'s letters and digits as written, in lower case, without diacritics or
+    punctuation: what tells "Statte" from "State", which `fold` makes one key."""
+    text = name.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+        text = "".join(c for c in text if not unicodedata.combining(c)).translate(_MARKS)
+    return " ".join(_ALNUM.findall(text.replace("'", "")))
 
 
 def is_latin(name: str) -> bool:

@@ -195,6 +195,8 @@ STATE_ABBREVIATIONS = {
     "Man.": "Manitoba", "Ont.": "Ontario", "Que.": "Quebec", "N.S.": "Nova Scotia",
     "N.B.": "New Brunswick", "N.L.": "Newfoundland and Labrador",
     "Nfld.": "Newfoundland and Labrador", "P.E.I.": "Prince Edward Island",
+    # written without the points too, as often as with them
+    "BC": "British Columbia", "PEI": "Prince Edward Island",
 }
 
 # Armed groups whose names are also villages somewhere ("Al Shabaab", "Hamas"): in

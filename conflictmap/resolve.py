@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from conflictmap._context import Context, inside, nearest_km, read_context
-from conflictmap._names import fold
+from conflictmap._context import Context, inside, km, nearest_km, read_context
+from conflictmap._names import fold, spelling
 from conflictmap._passes import (
     DEMONYM_REASON,
     NOT_IN_AREA,
@@ -60,6 +60,7 @@ _AREA_AFTER = 2.0  # "Pisky, Donetsk": the name after a town is its area
 _DEMONYM_BONUS = 0.4  # weak: in war reporting the demonym is as often the attacker's
 _QUARTER_KM = 50  # a neighbourhood lies this close to a town of the story
 _OUTSIDE_KM = 100  # a village outside the provinces named, this far from the others
+_ONE_READING_KM = 50  # a town and its district of the same name are one reading of it
 
 # Reasons a name is left unresolved
 _FOREIGN = "not a place: only small places of other countries match"
@@ -82,6 +83,9 @@ _INSTITUTION_AFTER = re.compile(
     r"Court|Airport|Chamber|Times|Post|Herald|News|Journal|Gazette|Tribune|Daily|Army|"
     r"Volunteer|Selectmen|Selectman|Village|Town|Municipal|Government|Assembly|Province|"
     r"Governorate|Military|Security|Authority|Prison|Jail|Port)\b")
+# The word of a division after its name, as a given span may end ("Sokoto State")
+_DIVISION_WORD = re.compile(r"\s+(?:State|Province|Region|Governorate|District|County|"
+                            r"Oblast|Prefecture|Department|Municipality)$", re.IGNORECASE)
 # A name that says what it is ("Rapides Parish", "Boone County") is a place even inside a
 # longer name ("the Rapides Parish Sheriff's Office").
 _TYPED_NAME = re.compile(r"\b(?:County|Parish|Province|Governorate|District|Oblast|"
@@ -148,6 +152,10 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *,
     mentions = []
     for (s, e), near in zip(spans, span_cues(text, spans), strict=True):
         key, cue = mention_key(text[s:e])
+        bare = _DIVISION_WORD.sub("", text[s:e].strip())
+        if key and bare and not gaz.places_for_key(key) and gaz.places_for_key(fold(bare)):
+            # "Sokoto State", "Colorado State": the state, though no row is named so
+            key, cue = fold(bare), "admin"
         mentions.append(Mention(text[s:e], s, e, key, cue=cue or near))
     out = []
     for m in _resolve_all(text, mentions, gaz, keep_all=True):
@@ -175,6 +183,8 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
                  keep_all: bool = False) -> list[Mention]:
     pools = {(m.key, m.cue): _pool(gaz, m.key, m.cue) for m in mentions if m.key}
     read = read_context(text, mentions, pools)
+    if keep_all:  # spans the caller says are places
+        read = replace(read, given=True)
     chosen = _choose_all(mentions, pools, read)
     # Further passes: closeness to the places the pass before found, and their countries
     # and provinces, a province it found among them ("Virginia": the state, once the
@@ -387,7 +397,8 @@ def _choose(mention: Mention, pool: list[Place], context: Context) -> Mention:
             continue
         if first_doubt and not _runner_up(place, enclosing, story):
             continue
-        doubt = _doubt(place, mention, context, story)
+        doubt = "" if context.given and _only_reading(place, mention, pool) \
+            else _doubt(place, mention, context, story)
         if not doubt:
             reasons: list[str] = []
             _score(place, mention, context, rivals=rivals, reasons=reasons)
@@ -398,6 +409,20 @@ def _choose(mention: Mention, pool: list[Place], context: Context) -> Mention:
             break  # doubts about the name, not the candidate: "John Kelly"
     return replace(mention, place=None, candidates=tuple(ranked),
                    reason=first_doubt or "no candidate fits the article's context")
+
+
+def _only_reading(place: Place, mention: Mention, pool: list[Place]) -> bool:
+    """Whether *place* is a town of 10,000 people or more and the only reading of the
+    name given (a district of the same name around it aside): given as a place,
+    "Dewsbury" or "Manbij" is that town, however far it lies from the article's other
+    places. Its main name must be spelt as given, not only folded alike ("State" is not
+    Statte); another of its names will do ("Kiev")."""
+    return place.kind == "city" and prior(place)[0] >= _TOWN \
+        and (fold(place.name) != mention.key  # by another of its names ("Kiev")
+             or spelling(place.name) == spelling(mention.text)) \
+        and all(
+        km(place.latitude, place.longitude, p.latitude, p.longitude) < _ONE_READING_KM
+        for p in pool)
 
 
 def _runner_up(place: Place, enclosing: tuple | None, story: set[str]) -> bool:

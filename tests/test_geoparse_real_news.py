@@ -19,8 +19,13 @@ def _km(lat1, lon1, lat2, lon2):
 
 
 def _one(gazetteer, text, name):
+    """*name*'s mention, resolved with the text's other place names as its context."""
+    spans = [(m.start, m.end) for m in geoparse(text, gazetteer=gazetteer)
+             if not m.adjectival and name not in m.text and m.text not in name]
     start = text.index(name)
-    (mention,) = resolve(text, [(start, start + len(name))], gazetteer=gazetteer)
+    spans = sorted([*spans, (start, start + len(name))])
+    mentions = resolve(text, spans, gazetteer=gazetteer)
+    (mention,) = [m for m in mentions if m.start == start]
     return mention
 
 
@@ -32,6 +37,9 @@ def _one(gazetteer, text, name):
     ("Russia moved more troops to its western border.", "Russia", (60.0, 100.0)),
     ("Heavy rain flooded roads across Texas overnight.", "Texas", (31.3, -99.3)),
     ("Insurgents remain active in the deserts of Anbar province.", "Anbar", (33.0, 42.3)),
+    # large provinces whose towns lie in their south: the area's middle, not its towns'
+    ("Wildfires forced evacuations across Ontario, in Canada.", "Ontario", (50.0, -85.5)),
+    ("Snow closed the highways of Alaska for a week.", "Alaska", (64.0, -152.0)),
 ])
 def test_an_area_resolves_to_its_own_point_not_its_capital(gazetteer, text, name, middle):
     place = _one(gazetteer, text, name).place
@@ -282,6 +290,7 @@ def test_a_demonym_inside_a_place_name_is_not_a_second_mention(gazetteer):
     ("A fire in Fresno, Calif., burned 200 acres.", "Calif.", "California"),
     ("Officials in Washington, D.C., said nothing.", "D.C.", "District of Columbia"),
     ("The flood reached Kamloops, B.C., by noon.", "B.C.", "British Columbia"),
+    ("Crews in Prince George, BC, cleared the road.", "BC", "British Columbia"),
 ])
 def test_state_abbreviations(gazetteer, text, name, state):
     assert _one(gazetteer, text, name).place.name == state
@@ -713,3 +722,67 @@ def test_a_word_of_direction_is_no_province_of_a_country_the_story_is_not_about(
     _, northern, _ = resolve(text, _spans(text, ["Oyam", "Northern", "Uganda"]),
                              gazetteer=gazetteer)
     assert (northern.place.country_code, northern.place.kind) == ("UG", "admin1")
+
+
+# -- names given as places (a corpus's spans, an analyst's list) -------------------------
+
+@pytest.mark.parametrize("text, name, country", [
+    # a town of some size with no namesake anywhere is that town, far from the story
+    ("Leeds police said the suspects had also been seen in Dewsbury.", "Dewsbury", "GB"),
+    ("The senator, back in Washington, spoke of the fighting around Manbij.", "Manbij",
+     "SY"),
+])
+def test_a_given_name_with_one_reading_is_that_town_however_far(gazetteer, text, name,
+                                                                country):
+    place = _one(gazetteer, text, name).place
+    assert place is not None and place.kind == "city" and place.country_code == country
+
+
+def test_a_given_name_spelt_otherwise_than_its_one_reading_is_still_doubted(gazetteer):
+    # "State" folds like Statte, a town in Italy: not the same name, and not the place
+    text = "The shooting happened on State near the river in Chicago."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("State", "Chicago")]
+    state, _ = resolve(text, spans, gazetteer=gazetteer)
+    assert state.place.country_code == "US" and state.place.id.startswith("near:")
+
+
+@pytest.mark.parametrize("text, name, area", [
+    ("Gunmen raided two villages in Sokoto State at dawn.", "Sokoto State", "Sokoto"),
+    ("Colorado State lost its appeal on Friday.", "Colorado State", "Colorado"),
+])
+def test_a_given_name_with_its_division_word_is_that_division(gazetteer, text, name, area):
+    place = _one(gazetteer, text, name).place
+    assert place is not None and place.kind == "admin1" and place.name == area
+
+
+@pytest.mark.parametrize("text, name, site, country", [
+    ("The White House said the talks would resume.", "White House", "White House", "US"),
+    ("A Kremlin spokesman denied the report.", "Kremlin", "Moscow Kremlin", "RU"),
+    ("The Pentagon confirmed the strike.", "Pentagon", "The Pentagon", "US"),
+    ("Aides gathered in the Oval Office before dawn.", "Oval Office", "White House", "US"),
+])
+def test_a_seat_of_government_named_for_it_is_that_building(gazetteer, text, name, site,
+                                                           country):
+    place = _one(gazetteer, text, name).place
+    assert (place.name, place.country_code, place.kind) == (site, country, "site")
+    # never the city whose other name translates it ("Dar el Beida", Casablanca)
+    (found,) = [m.place for m in geoparse(text, gazetteer=gazetteer) if name in m.text]
+    assert found is not None and (found.name, found.country_code) == (site, country)
+
+
+@pytest.mark.parametrize("text, name, area, kind", [
+    ("English fans gathered outside the stadium.", "English", "England", "admin1"),
+    ("Scottish voters went to the polls.", "Scottish", "Scotland", "admin1"),
+    ("Korean exporters expect a better year.", "Korean", "South Korea", "country"),
+])
+def test_more_demonyms_name_their_area(gazetteer, text, name, area, kind):
+    place = _one(gazetteer, text, name).place
+    assert (place.name, place.kind) == (area, kind)
+    (mention,) = [m for m in geoparse(text, gazetteer=gazetteer) if m.text == name]
+    assert mention.adjectival
+
+
+def test_a_country_s_short_form_with_an_ampersand(gazetteer):
+    text = "Police in T&T said the boat had come from Venezuela."
+    place = _one(gazetteer, text, "T&T").place
+    assert (place.name, place.kind) == ("Trinidad and Tobago", "country")

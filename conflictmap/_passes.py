@@ -208,13 +208,14 @@ def unknown(mention: Mention, gaz: Gazetteer, context: Context) -> Mention:
     return replace(mention, reason="not in the gazetteer")
 
 
-def near_the_story(mentions: list[Mention]) -> list[Mention]:
+def near_the_story(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """Names given as places that no gazetteer entry fits (a street, a school, a hamlet,
     a name whose only namesakes are far away). One named after a place the article names
     ("the University of California", "the Bank of Mexico", "the Port of Los Angeles") is
-    at that place; any other is located at the article's town nearest to it in the text
-    (its district, if it names no town). Each says so. Only for spans the caller says are
-    places."""
+    at that place, and one named by a region's adjective ("the European Commission", "the
+    African Union") at the region; any other is located at the article's town nearest to
+    it in the text (its district, if it names no town). Each says so. Only for spans the
+    caller says are places."""
     named = [m for m in mentions if m.place is not None and not m.adjectival
              and not m.place.id.startswith("near:")]
     # (a people's adjective in a name says nothing of where it is: "the French Quarter")
@@ -227,10 +228,14 @@ def near_the_story(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.place is None and m.key:
             inner = _named_after(m.text, by_name)
+            region = None if inner else _of_a_region(m.text, gaz)
             if inner is not None:
                 m = replace(m, place=inner, score=0.0,
                             reason=f"{m.reason}; named after {inner.name}, which the "
                                    "article names")
+            elif region is not None:
+                m = replace(m, place=region, score=0.0,
+                            reason=f"{m.reason}; named by the adjective of {region.name}")
             elif towns and not _ADJECTIVE.fullmatch(m.text):
                 i = bisect.bisect_left(starts, m.start)
                 near = min(towns[max(0, i - 1):i + 1], key=lambda t: abs(t.start - m.start))
@@ -245,6 +250,17 @@ def near_the_story(mentions: list[Mention]) -> list[Mention]:
                                    "nearest to it")
         out.append(m)
     return out
+
+
+def _of_a_region(text: str, gaz: Gazetteer) -> Place | None:
+    """The region whose adjective starts *text*, a name of more words ("European" of
+    "European Central Bank"): a body of the region's. (A people's adjective is not
+    enough: "the French Quarter" is in New Orleans, a Chinese embassy abroad.)"""
+    words = text.split()
+    for n in (2, 1):
+        if len(words) > n and " ".join(words[:n]).lower() in REGION_DEMONYMS:
+            return demonym_place(" ".join(words[:n]), gaz)
+    return None
 
 
 def _named_after(text: str, by_name: dict[str, Place]) -> Place | None:

@@ -174,7 +174,8 @@ ADJECTIVAL_FORMS = tuple(sorted(
      *(written for _, _, written in _ADMIN_DEMONYMS.values())},
     key=len, reverse=True))
 
-# Abbreviations of US states (AP style and common variants) and Canadian provinces, as
+# Abbreviations of US states (AP style and common variants), Canadian provinces and
+# Australian states, as
 # datelines and local copy write them after a town ("Louisville, Ky."), to the full name.
 # Written with their periods: without them most are words or initials of anything else.
 STATE_ABBREVIATIONS = {
@@ -197,6 +198,8 @@ STATE_ABBREVIATIONS = {
     "Nfld.": "Newfoundland and Labrador", "P.E.I.": "Prince Edward Island",
     # written without the points too, as often as with them
     "BC": "British Columbia", "PEI": "Prince Edward Island",
+    # Australian states, as their press writes them
+    "NSW": "New South Wales", "N.S.W.": "New South Wales", "Qld": "Queensland",
 }
 
 # Armed groups whose names are also villages somewhere ("Al Shabaab", "Hamas"): in

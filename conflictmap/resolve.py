@@ -166,7 +166,7 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *,
         elif not m.place and not m.reason:
             m = replace(m, reason=_why_unresolved(m, gaz))
         out.append(m)
-    return near_the_story(out)
+    return near_the_story(out, gaz)
 
 
 def _why_unresolved(mention: Mention, gaz: Gazetteer) -> str:
@@ -417,7 +417,8 @@ def _only_reading(place: Place, mention: Mention, pool: list[Place]) -> bool:
     "Dewsbury" or "Manbij" is that town, however far it lies from the article's other
     places. Its main name must be spelt as given, not only folded alike ("State" is not
     Statte); another of its names will do ("Kiev")."""
-    return place.kind == "city" and prior(place)[0] >= _TOWN \
+    short_capitals = len(mention.text) <= 5 and mention.text.isupper()  # "UCLA": no town
+    return place.kind == "city" and prior(place)[0] >= _TOWN and not short_capitals \
         and (fold(place.name) != mention.key  # by another of its names ("Kiev")
              or spelling(place.name) == spelling(mention.text)) \
         and all(

@@ -291,6 +291,7 @@ def test_a_demonym_inside_a_place_name_is_not_a_second_mention(gazetteer):
     ("Officials in Washington, D.C., said nothing.", "D.C.", "District of Columbia"),
     ("The flood reached Kamloops, B.C., by noon.", "B.C.", "British Columbia"),
     ("Crews in Prince George, BC, cleared the road.", "BC", "British Columbia"),
+    ("Bushfires neared Newcastle, NSW, on Sunday.", "NSW", "New South Wales"),
 ])
 def test_state_abbreviations(gazetteer, text, name, state):
     assert _one(gazetteer, text, name).place.name == state
@@ -786,3 +787,39 @@ def test_a_country_s_short_form_with_an_ampersand(gazetteer):
     text = "Police in T&T said the boat had come from Venezuela."
     place = _one(gazetteer, text, "T&T").place
     assert (place.name, place.kind) == ("Trinidad and Tobago", "country")
+
+
+@pytest.mark.parametrize("text, name, region", [
+    ("The European Commission fined the bank on Tuesday.", "European Commission", "Europe"),
+    ("Troops of the African Union left the town.", "African Union", "Africa"),
+])
+def test_a_body_named_by_a_region_s_adjective_is_at_the_region(gazetteer, text, name,
+                                                                region):
+    mention = _one(gazetteer, text, name)
+    assert (mention.place.name, mention.place.kind) == (region, "region")
+    assert "adjective" in mention.reason
+
+
+def test_a_people_s_adjective_in_a_name_does_not_place_it_in_their_country(gazetteer):
+    text = "Crowds filled the French Quarter of New Orleans on Saturday."
+    mention = _one(gazetteer, text, "French Quarter")
+    assert mention.place.country_code == "US"
+
+
+@pytest.mark.parametrize("text, name, place, kind", [
+    ("Tankers crossed the Gulf under escort after the drone attacks.", "Gulf",
+     "Persian Gulf", "water"),
+    ("The Islamic Republic has denied sending the drones.", "Islamic Republic", "Iran",
+     "country"),
+    ("Holland beat Belgium in the final.", "Holland", "Netherlands", "country"),
+])
+def test_the_press_s_other_names_for_a_sea_and_countries(gazetteer, text, name, place, kind):
+    found = _one(gazetteer, text, name).place
+    assert (found.name, found.kind) == (place, kind)
+
+
+def test_short_capitals_are_no_town_of_another_name_far_away(gazetteer):
+    # "UCLA" is an other name of Uccle, Belgium: an acronym here, not that town
+    text = "Students at UCLA marched through Los Angeles on Friday."
+    place = _one(gazetteer, text, "UCLA").place
+    assert place is None or place.country_code == "US"

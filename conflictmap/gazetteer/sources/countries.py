@@ -29,12 +29,12 @@ _EXTRA_NAMES = {
            "United States of America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain"),
     "TR": ("Turkey", "Turkiye", "Türkiye"),
-    "RU": ("Russia",), "IR": ("Iran",), "SY": ("Syria",), "KR": ("South Korea",),
+    "RU": ("Russia",), "IR": ("Iran", "Islamic Republic"), "SY": ("Syria",), "KR": ("South Korea",),
     "KP": ("North Korea",), "AE": ("UAE", "U.A.E."), "PS": ("Palestine",),
     "CD": ("DR Congo", "DRC", "Democratic Republic of Congo"), "CG": ("Congo-Brazzaville",),
     "LY": ("Libya",), "VN": ("Vietnam",), "LA": ("Laos",), "MM": ("Myanmar", "Burma"),
     "CZ": ("Czech Republic", "Czechia"), "CI": ("Ivory Coast", "Cote d'Ivoire"),
-    "TT": ("T&T", "Trinidad & Tobago"),
+    "TT": ("T&T", "Trinidad & Tobago"), "NL": ("Holland",),
 }
 
 

@@ -208,38 +208,50 @@ def unknown(mention: Mention, gaz: Gazetteer, context: Context) -> Mention:
     return replace(mention, reason="not in the gazetteer")
 
 
-def near_the_story(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+def near_the_story(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """Names given as places that no gazetteer entry fits (a street, a school, a hamlet,
     a name whose only namesakes are far away). One named after a place the article names
     ("the University of California", "the Bank of Mexico", "the Port of Los Angeles") is
     at that place, and one named by a region's adjective ("the European Commission", "the
-    African Union") at the region; any other is located at the article's town nearest to
-    it in the text (its district, if it names no town). Each says so. Only for spans the
-    caller says are places."""
+    African Union") at the region; one named with the place it lies in ("Camp Murray,
+    Wash.", "the Sheikh Akil graveyard in Manbij") at that place; any other is located at
+    the article's town nearest to it in the text (its district, if it names no town).
+    Each says so. Only for spans the caller says are places."""
     named = [m for m in mentions if m.place is not None and not m.adjectival
              and not m.place.id.startswith("near:")]
     # (a people's adjective in a name says nothing of where it is: "the French Quarter")
     by_name = {fold(m.text): m.place for m in named}
     # its towns; in an article that names none, its districts (a county's point)
-    towns = [m for m in named if m.place.kind == "city"] or \
-        [m for m in named if m.place.kind == "admin2"]
-    starts = [m.start for m in towns]
+    towns = sorted([m for m in named if m.place.kind == "city"]
+                   or [m for m in named if m.place.kind == "admin2"], key=lambda m: m.start)
     out = []
+    ordered = sorted(mentions, key=lambda m: m.start)  # (spans may come in any order)
+    place_in_text = {(m.start, m.end): i for i, m in enumerate(ordered)}
     for m in mentions:
         if m.place is None and m.key:
             inner = _named_after(m.text, by_name)
             region = None if inner else _of_a_region(m.text, gaz)
-            if inner is not None:
+            area = None if inner or region else _area_named_with(
+                text, ordered, place_in_text[m.start, m.end])
+            near = towns
+            if area is not None and area.place.kind == "admin1":
+                # a town the article names in that province is a better guess than the
+                # province's seat ("Thackerville, Okla." with Marietta, Okla.)
+                near = [t for t in towns if t.place.country_code == area.place.country_code
+                        and t.place.province == area.place.province]
+            if area is not None and not area.place.id.startswith("near:") and not (
+                    area.place.kind == "admin1" and near):
+                m = _located_at(m, area)
+            elif inner is not None:
                 m = replace(m, place=inner, score=0.0,
                             reason=f"{m.reason}; named after {inner.name}, which the "
                                    "article names")
             elif region is not None:
                 m = replace(m, place=region, score=0.0,
                             reason=f"{m.reason}; named by the adjective of {region.name}")
-            elif towns and not _ADJECTIVE.fullmatch(m.text):
-                i = bisect.bisect_left(starts, m.start)
-                near = min(towns[max(0, i - 1):i + 1], key=lambda t: abs(t.start - m.start))
-                a = near.place
+            elif near and not _ADJECTIVE.fullmatch(m.text):
+                i = bisect.bisect_left([t.start for t in near], m.start)
+                a = min(near[max(0, i - 1):i + 1], key=lambda t: abs(t.start - m.start)).place
                 place = Place(id=f"near:{a.id}", name=m.text, latitude=a.latitude,
                               longitude=a.longitude, country_code=a.country_code,
                               kind="city", feature=_NEAR_TOWN, admin1=a.province,
@@ -286,19 +298,30 @@ def located_by_area(text: str, mentions: list[Mention]) -> list[Mention]:
     for i, m in enumerate(out):
         if m.place is not None or m.key and m.reason != NOT_IN_AREA:
             continue
-        area = next((n for n in out[i + 1:i + 4]
-                     if n.place is not None and not n.adjectival
-                     and n.place.kind in ("city", "admin2", "admin1", "region")
-                     and _AREA_OF_VILLAGE.fullmatch(text[m.end:n.start])), None)
-        if area is None:
-            continue
-        a = area.place
-        lat, lon = a.event_point if a.kind == "admin1" else (a.latitude, a.longitude)
-        village = Place(
-            id=f"near:{a.id}", name=m.text, latitude=lat, longitude=lon,
-            country_code=a.country_code, kind="city", feature=f"{_LOCATED_BY} {a.kind}",
-            admin1=a.province, source=f"located at {a.name}" + (
-                f"; {AT_PROVINCE}" if a.source.endswith(AT_PROVINCE) else ""))
-        out[i] = replace(m, place=village, score=area.score,
-                         reason=f"not in the gazetteer; located at {a.name}, named with it")
+        area = _area_named_with(text, out, i)
+        if area is not None:
+            out[i] = _located_at(m, area)
     return out
+
+
+def _area_named_with(text: str, mentions: list[Mention], i: int) -> Mention | None:
+    """The resolved place named right after mention *i* as where it is ("X village in
+    Y", "X, Y", "X (Y, Z)"), or None."""
+    m = mentions[i]
+    return next((n for n in mentions[i + 1:i + 4]
+                 if n.place is not None and not n.adjectival
+                 and n.place.kind in ("city", "admin2", "admin1", "region")
+                 and _AREA_OF_VILLAGE.fullmatch(text[m.end:n.start])), None)
+
+
+def _located_at(m: Mention, area: Mention) -> Mention:
+    """*m*, a place no gazetteer knows, located at *area*, the place named with it."""
+    a = area.place
+    lat, lon = a.event_point if a.kind == "admin1" else (a.latitude, a.longitude)
+    village = Place(
+        id=f"near:{a.id}", name=m.text, latitude=lat, longitude=lon,
+        country_code=a.country_code, kind="city", feature=f"{_LOCATED_BY} {a.kind}",
+        admin1=a.province, source=f"located at {a.name}" + (
+            f"; {AT_PROVINCE}" if a.source.endswith(AT_PROVINCE) else ""))
+    return replace(m, place=village, score=area.score,
+                   reason=f"not in the gazetteer; located at {a.name}, named with it")

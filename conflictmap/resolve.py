@@ -83,6 +83,9 @@ _INSTITUTION_AFTER = re.compile(
     r"Court|Airport|Chamber|Times|Post|Herald|News|Journal|Gazette|Tribune|Daily|Army|"
     r"Volunteer|Selectmen|Selectman|Village|Town|Municipal|Government|Assembly|Province|"
     r"Governorate|Military|Security|Authority|Prison|Jail|Port)\b")
+# What joins the names of a list: "Alaska, Hawaii and Washington", "California or Oregon"
+_LISTED = re.compile(r",? (?:and|or) |, ")
+_LISTED_AFTER = re.compile(r",? (?:and|or) ")
 # The word of a division after its name, as a given span may end ("Sokoto State")
 _DIVISION_WORD = re.compile(r"\s+(?:State|Province|Region|Governorate|District|County|"
                             r"Oblast|Prefecture|Department|Municipality)$", re.IGNORECASE)
@@ -166,7 +169,7 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *,
         elif not m.place and not m.reason:
             m = replace(m, reason=_why_unresolved(m, gaz))
         out.append(m)
-    return near_the_story(out, gaz)
+    return near_the_story(text, out, gaz)
 
 
 def _why_unresolved(mention: Mention, gaz: Gazetteer) -> str:
@@ -199,6 +202,7 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
         if settled:
             break
     chosen = short_forms(text, chosen)
+    chosen = _states_in_a_list(text, chosen, pools)
     chosen = one_sense(text, chosen)
     chosen = people(text, chosen)
     chosen = [unknown(m, gaz, context) if not m.key and not m.place else m for m in chosen]
@@ -206,6 +210,34 @@ def _resolve_all(text: str, mentions: list[Mention], gaz: Gazetteer, *,
     if keep_all:  # every span given gets its mention
         return chosen
     return [m for m in outside_wide_names(chosen) if m.place or not m.key]
+
+
+def _states_in_a_list(text: str, mentions: list[Mention],
+                      pools: dict[tuple[str, str], list[Place]]) -> list[Mention]:
+    """A town named in a list of states is the state of its name: "western states such
+    as California or Washington", "Alaska, Hawaii and Washington". (A list of towns is
+    left alone: "Baghdad, Basra and Mosul".)"""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.place is None or m.place.kind != "city":
+            continue
+        before = out[i - 1] if i else None
+        after = out[i + 1] if i + 1 < len(out) else None
+        if after is not None and text[m.end:after.start] == ", ":
+            continue  # the area after a comma is the town's own: "Washington, D.C."
+        beside = [n for n, joins in ((before, _LISTED), (after, _LISTED_AFTER))
+                  if n is not None and n.place is not None and n.place.kind == "admin1"
+                  and n.place.country_code == m.place.country_code
+                  and joins.fullmatch(text[min(m.end, n.end):max(m.start, n.start)])]
+        if not beside:
+            continue
+        state = next((p for p in pools.get((m.key, m.cue), ())
+                      if p.kind == "admin1" and fold(p.name) == m.key
+                      and p.country_code == m.place.country_code), None)
+        if state is not None:
+            out[i] = replace(m, place=state, reason=f"admin1; named in a list of states, "
+                                                    f"with {beside[0].text}")
+    return out
 
 
 def _id(mention: Mention) -> str:

@@ -455,8 +455,9 @@ def _spans(text, names):
 def test_a_name_given_as_a_place_that_no_gazetteer_holds_is_at_the_nearest_town(gazetteer):
     # A street, a school, a hamlet: placed at the article's town named nearest to it in
     # the text (before or after it), and said so.
-    text = ("Firefighters were called to Calle Quinta Vereda in Tegucigalpa late on Friday. "
-            "A second blaze broke out on Marlowe Crescent in Winnipeg.")
+    text = ("Firefighters were called to Calle Quinta Vereda late on Friday, Tegucigalpa's "
+            "mayor said. A second blaze broke out on Marlowe Crescent. Winnipeg police said it "
+            "was arson.")
     names = ["Calle Quinta Vereda", "Tegucigalpa", "Marlowe Crescent", "Winnipeg"]
     street, tegucigalpa, crescent, winnipeg = resolve(text, _spans(text, names),
                                                       gazetteer=gazetteer)
@@ -488,7 +489,7 @@ def test_a_name_given_as_a_place_named_after_one_the_article_names_is_at_it(gaze
 
 
 def test_a_name_no_gazetteer_holds_is_at_the_district_when_no_town_is_named(gazetteer):
-    text = "Volunteers cleared Quarrymoor Lane in Rapides Parish on Saturday."
+    text = "Volunteers cleared Quarrymoor Lane on Saturday, Rapides Parish officials said."
     lane, parish = resolve(text, _spans(text, ["Quarrymoor Lane", "Rapides Parish"]),
                            gazetteer=gazetteer)
     assert parish.place.kind == "admin2"
@@ -823,3 +824,44 @@ def test_short_capitals_are_no_town_of_another_name_far_away(gazetteer):
     text = "Students at UCLA marched through Los Angeles on Friday."
     place = _one(gazetteer, text, "UCLA").place
     assert place is None or place.country_code == "US"
+
+
+def test_a_name_given_as_a_place_is_at_the_place_named_with_it(gazetteer):
+    # "X in Y", "X, Y": at Y, whatever town the article names nearest to it
+    text = ("Talks in Oslo failed. Mourners gathered at the Wadi Sahel cemetery in Gao, and "
+            "guardsmen drilled at Camp Kettle Ridge, Wash., on Sunday.")
+    names = ["Oslo", "Wadi Sahel cemetery", "Gao", "Camp Kettle Ridge", "Wash."]
+    # (spans given in any order)
+    found = {m.text: m for m in resolve(text, _spans(text, names)[::-1], gazetteer=gazetteer)}
+    cemetery, camp = found["Wadi Sahel cemetery"], found["Camp Kettle Ridge"]
+    assert cemetery.place.country_code == "ML"
+    assert (cemetery.place.latitude, cemetery.place.longitude) == found["Gao"].place.event_point
+    assert cemetery.reason == "not in the gazetteer; located at Gao, named with it"
+    # a state's seat, as an event known only to the state is drawn
+    assert camp.place.country_code == "US" and camp.place.admin1 == "Washington"
+    assert (camp.place.latitude, camp.place.longitude) == found["Wash."].place.event_point
+
+
+def test_the_nearest_town_is_read_in_text_order_whatever_the_order_of_spans(gazetteer):
+    text = ("Crews from Winnipeg fought the fire. Marlowe Crescent was closed. "
+            "Much later, in Tegucigalpa, the mayor spoke.")
+    names = ["Winnipeg", "Marlowe Crescent", "Tegucigalpa"]
+    for spans in (_spans(text, names), _spans(text, names)[::-1]):
+        found = {m.text: m for m in resolve(text, spans, gazetteer=gazetteer)}
+        assert found["Marlowe Crescent"].place.country_code == "CA"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tech firms have left for western states such as California or Washington.",
+     "Washington"),
+    ("The team has worked in Alaska, Hawaii and Washington this year.", "Washington"),
+])
+def test_a_town_named_in_a_list_of_states_is_the_state(gazetteer, text, name):
+    place = _one(gazetteer, text, name).place
+    assert (place.kind, place.name) == ("admin1", "Washington")
+
+
+def test_a_town_and_its_state_after_a_comma_is_not_a_list_of_states(gazetteer):
+    text = "Visitors came from as far as Texas and Washington, D.C., to see the show."
+    place = _one(gazetteer, text, "Washington").place
+    assert place.kind == "city" and place.admin1 == "District of Columbia"

@@ -53,6 +53,13 @@ _ADJECTIVAL = re.compile(
     r"regional (?:special )?forces|communal militia)\b"
     # "the Kabul-Kandahar highway": a road, not the towns it joins
     r"|-[A-Z][\w'’]* (?:highway|road|motorway|expressway)\b)")
+# "Washington said", "the Kremlin denied": who speaks, not where it happened (but
+# "residents in Gao said" tell where they are)
+_SPEAKS_AFTER = re.compile(r"^\s+(?:(?:has|have|had) )?(?:said|says|say|told|announced|"
+                           r"confirmed|denied|claimed|condemned|warned|accused|stated|"
+                           r"insisted|responded|urged|blamed)\b")
+_IN_BEFORE = re.compile(r"\b(?:in|of|from|at|near|around|across)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 _NATURAL_AFTER = re.compile(r"^ (?:[Rr]iver|[Ll]ake|[Ss]tream|[Cc]reek|[Mm]ountains?|[Hh]ills?|"
                             r"[Vv]alley|[Ff]orest)\b")
 _ROAD_BEFORE = re.compile(r"\b[A-Z][\w'’]*-$")
@@ -413,6 +420,8 @@ class _Builder:
             if _ADJECTIVAL.match(after) or (_NOT_LOCATION_BEFORE.search(before[-12:]) and not (
                     withdrawal and before.endswith("from "))) \
                     or _ROAD_BEFORE.search(before[-30:]) and _ROAD_AFTER.match(after):
+                continue
+            if _SPEAKS_AFTER.match(after) and not _IN_BEFORE.search(before[-14:]):
                 continue
             if m.place.kind == "region" and not m.place.country_code:
                 continue  # "across the Middle East": too wide to locate an incident

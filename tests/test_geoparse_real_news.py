@@ -865,3 +865,22 @@ def test_a_town_and_its_state_after_a_comma_is_not_a_list_of_states(gazetteer):
     text = "Visitors came from as far as Texas and Washington, D.C., to see the show."
     place = _one(gazetteer, text, "Washington").place
     assert place.kind == "city" and place.admin1 == "District of Columbia"
+
+
+@pytest.mark.parametrize("text, country, location", [
+    # a seat of government or a capital that speaks is not where it happened
+    ("The Pentagon said a US drone strike killed two militants in Somalia.", "SO",
+     "Somalia"),
+    ("Washington said a US drone strike killed two militants near Kismayo.", "SO",
+     "Kismayo"),
+    ("A US drone strike killed two militants near Kismayo, the Pentagon said.", "SO",
+     "Kismayo"),
+    ("The Kremlin denied that its missiles had struck a market in Kharkiv.", "UA",
+     "Kharkiv"),
+    # ... but people in a place who speak tell where they are
+    ("Residents in Gao said gunmen attacked the market, killing four.", "ML", "Gao"),
+])
+def test_a_place_that_speaks_does_not_locate_the_incident(gazetteer, text, country,
+                                                          location):
+    (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
+    assert (event.country_code, event.location) == (country, location)

@@ -241,7 +241,7 @@ def near_the_story(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[M
                         and t.place.province == area.place.province]
             if area is not None and not area.place.id.startswith("near:") and not (
                     area.place.kind == "admin1" and near):
-                m = _located_at(m, area)
+                m = _located_at(m, area, m.reason)
             elif inner is not None:
                 m = replace(m, place=inner, score=0.0,
                             reason=f"{m.reason}; named after {inner.name}, which the "
@@ -314,8 +314,9 @@ def _area_named_with(text: str, mentions: list[Mention], i: int) -> Mention | No
                  and _AREA_OF_VILLAGE.fullmatch(text[m.end:n.start])), None)
 
 
-def _located_at(m: Mention, area: Mention) -> Mention:
-    """*m*, a place no gazetteer knows, located at *area*, the place named with it."""
+def _located_at(m: Mention, area: Mention, why: str = "not in the gazetteer") -> Mention:
+    """*m*, a place no gazetteer knows (*why*), located at *area*, the place named with
+    it."""
     a = area.place
     lat, lon = a.event_point if a.kind == "admin1" else (a.latitude, a.longitude)
     village = Place(
@@ -324,4 +325,4 @@ def _located_at(m: Mention, area: Mention) -> Mention:
         admin1=a.province, source=f"located at {a.name}" + (
             f"; {AT_PROVINCE}" if a.source.endswith(AT_PROVINCE) else ""))
     return replace(m, place=village, score=area.score,
-                   reason=f"not in the gazetteer; located at {a.name}, named with it")
+                   reason=f"{why}; located at {a.name}, named with it")

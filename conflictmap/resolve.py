@@ -151,7 +151,8 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *,
     is left unresolved only in an article that names neither.
     """
     gaz = gazetteer or Gazetteer.default()
-    spans = list(spans)
+    given = [tuple(span) for span in spans]
+    spans = sorted(set(given))  # read in text order; answered in the order given
     mentions = []
     for (s, e), near in zip(spans, span_cues(text, spans), strict=True):
         key, cue = mention_key(text[s:e])
@@ -169,7 +170,8 @@ def resolve(text: str, spans: Iterable[tuple[int, int]], *,
         elif not m.place and not m.reason:
             m = replace(m, reason=_why_unresolved(m, gaz))
         out.append(m)
-    return near_the_story(text, out, gaz)
+    found = {(m.start, m.end): m for m in near_the_story(text, out, gaz)}
+    return [found[span] for span in given]
 
 
 def _why_unresolved(mention: Mention, gaz: Gazetteer) -> str:
@@ -218,11 +220,13 @@ def _states_in_a_list(text: str, mentions: list[Mention],
     as California or Washington", "Alaska, Hawaii and Washington". (A list of towns is
     left alone: "Baghdad, Basra and Mosul".)"""
     out = list(mentions)
-    for i, m in enumerate(out):
+    order = sorted(range(len(out)), key=lambda n: out[n].start)  # (spans in any order)
+    for k, i in enumerate(order):
+        m = out[i]
         if m.place is None or m.place.kind != "city":
             continue
-        before = out[i - 1] if i else None
-        after = out[i + 1] if i + 1 < len(out) else None
+        before = out[order[k - 1]] if k else None
+        after = out[order[k + 1]] if k + 1 < len(order) else None
         if after is not None and text[m.end:after.start] == ", ":
             continue  # the area after a comma is the town's own: "Washington, D.C."
         beside = [n for n, joins in ((before, _LISTED), (after, _LISTED_AFTER))

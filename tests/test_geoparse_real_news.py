@@ -884,3 +884,18 @@ def test_a_place_that_speaks_does_not_locate_the_incident(gazetteer, text, count
                                                           location):
     (event,) = extract_events(text, gazetteer=gazetteer, published="2024-03-05").events
     assert (event.country_code, event.location) == (country, location)
+
+
+def test_resolve_answers_each_span_in_the_order_given(gazetteer):
+    # read in text order ("Paris, Texas" is the Texas town however the spans come), and
+    # one mention a span, no more: a short form the article repeats is not added
+    text = ("Storms hit Paris, Texas, and the Omar oil field was shut. Omar stayed shut. "
+            "Crews from Paris returned.")
+    names = ["Paris", "Texas", "Omar oil field", "Paris"]
+    spans = _spans(text, names)
+    forward = resolve(text, spans, gazetteer=gazetteer)
+    backward = resolve(text, spans[::-1], gazetteer=gazetteer)
+    assert [(m.start, m.end) for m in forward] == spans
+    assert [(m.start, m.end) for m in backward] == spans[::-1]
+    assert [m.place.id for m in forward] == [m.place.id for m in backward[::-1]]
+    assert forward[0].place.admin1 == "Texas"

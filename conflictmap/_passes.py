@@ -216,23 +216,21 @@ def near_the_story(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[M
     African Union") at the region; one named with the place it lies in ("Camp Murray,
     Wash.", "the Sheikh Akil graveyard in Manbij") at that place; any other is located at
     the article's town nearest to it in the text (its district, if it names no town).
-    Each says so. Only for spans the caller says are places."""
+    Each says so. Only for spans the caller says are places;
+    *mentions* in text order."""
     named = [m for m in mentions if m.place is not None and not m.adjectival
              and not m.place.id.startswith("near:")]
     # (a people's adjective in a name says nothing of where it is: "the French Quarter")
     by_name = {fold(m.text): m.place for m in named}
     # its towns; in an article that names none, its districts (a county's point)
-    towns = sorted([m for m in named if m.place.kind == "city"]
-                   or [m for m in named if m.place.kind == "admin2"], key=lambda m: m.start)
+    towns = [m for m in named if m.place.kind == "city"] or \
+        [m for m in named if m.place.kind == "admin2"]
     out = []
-    ordered = sorted(mentions, key=lambda m: m.start)  # (spans may come in any order)
-    place_in_text = {(m.start, m.end): i for i, m in enumerate(ordered)}
-    for m in mentions:
+    for i, m in enumerate(mentions):
         if m.place is None and m.key:
             inner = _named_after(m.text, by_name)
             region = None if inner else _of_a_region(m.text, gaz)
-            area = None if inner or region else _area_named_with(
-                text, ordered, place_in_text[m.start, m.end])
+            area = None if inner or region else _area_named_with(text, mentions, i)
             near = towns
             if area is not None and area.place.kind == "admin1":
                 # a town the article names in that province is a better guess than the

@@ -219,14 +219,12 @@ def _states_in_a_list(text: str, mentions: list[Mention],
     """A town named in a list of states is the state of its name: "western states such
     as California or Washington", "Alaska, Hawaii and Washington". (A list of towns is
     left alone: "Baghdad, Basra and Mosul".)"""
-    out = list(mentions)
-    order = sorted(range(len(out)), key=lambda n: out[n].start)  # (spans in any order)
-    for k, i in enumerate(order):
-        m = out[i]
+    out = list(mentions)  # in text order
+    for i, m in enumerate(out):
         if m.place is None or m.place.kind != "city":
             continue
-        before = out[order[k - 1]] if k else None
-        after = out[order[k + 1]] if k + 1 < len(order) else None
+        before = out[i - 1] if i else None
+        after = out[i + 1] if i + 1 < len(out) else None
         if after is not None and text[m.end:after.start] == ", ":
             continue  # the area after a comma is the town's own: "Washington, D.C."
         beside = [n for n, joins in ((before, _LISTED), (after, _LISTED_AFTER))

@@ -384,7 +384,7 @@ def _choose_all(mentions: Sequence[Mention], pools: dict[tuple[str, str], list[P
         if memo not in done:
             done[memo] = _choose(m, pools.get((m.key, m.cue), []), context)
         first = done[memo]
-        out.append(first if first.start == m.start else Mention(
+        out.append(first if (first.start, first.end) == (m.start, m.end) else Mention(
             m.text, m.start, m.end, m.key, m.cue, m.chained, first.place, first.score,
             first.reason, first.candidates))
     return out

@@ -899,3 +899,13 @@ def test_resolve_answers_each_span_in_the_order_given(gazetteer):
     assert [(m.start, m.end) for m in backward] == spans[::-1]
     assert [m.place.id for m in forward] == [m.place.id for m in backward[::-1]]
     assert forward[0].place.admin1 == "Texas"
+
+
+def test_nested_spans_that_start_together_each_get_their_own_mention(gazetteer):
+    # A corpus may mark both "Mississippi" and "Mississippi State": two spans, one start.
+    text = "The crowd cheered as Mississippi State won its third game in a row."
+    start = text.index("Mississippi")
+    spans = [(start, start + len("Mississippi")), (start, start + len("Mississippi State"))]
+    out = resolve(text, spans, gazetteer=gazetteer)
+    assert [(m.start, m.end) for m in out] == spans
+    assert [m.text for m in out] == ["Mississippi", "Mississippi State"]

@@ -251,14 +251,18 @@ def _found(context: Context, chosen: Sequence[Mention]) -> Context:
     local = [m for m in chosen if m.place and m.place.kind not in _AREAS]
     provinces = [m for m in chosen if m.place and m.place.kind == "admin1"]
     within = local + provinces
-    return replace(context, nearest={}, points=tuple({
+    inferred = Counter(m.place.country_code for m in within if m.place.country_code)
+    in_provinces = Counter(_province(m.place) for m in local if m.place.admin1)
+    return replace(context, nearest={}, stories={}, points=tuple({
         (m.key, m.place.id): (m.key, m.place.id, m.place.latitude, m.place.longitude)
         for m in local}.values()),
         admin1s=context.admin1s | {fold(m.place.whole_province) for m in provinces},
-        inferred=Counter(m.place.country_code for m in within if m.place.country_code),
+        inferred=inferred,
         inferred_own=Counter((m.key, m.place.country_code) for m in within),
-        provinces=Counter(_province(m.place) for m in local if m.place.admin1),
-        provinces_own=Counter((m.key, _province(m.place)) for m in local if m.place.admin1))
+        provinces=in_provinces,
+        provinces_own=Counter((m.key, _province(m.place)) for m in local if m.place.admin1),
+        inferred_total=max(1, sum(inferred.values())),
+        provinces_total=max(1, sum(in_provinces.values())))
 
 
 def _pool(gaz: Gazetteer, key: str, cue: str) -> list[Place]:
@@ -285,77 +289,104 @@ def _score(place: Place, mention: Mention, context: Context, *, rivals: bool = T
            reasons: list[str] | None = None) -> float:
     """The score of *place* for *mention*; with a *reasons* list, also why, in words
     (kept to the few candidates shown, as the words cost more than the sums)."""
-    score, why = prior(place)
+    _, score, why, name_key, name_upper, lies_in, province, in_province = _facts(place)
     explain = reasons is not None
     if explain:
         reasons.append(why)
+    key, kind, code = mention.key, place.kind, place.country_code
     # "EU" in capitals is an acronym, not the town of Eu: short capitals are no main name.
-    if fold(place.name) == mention.key and not (
-            len(mention.text) <= 4 and mention.text.isupper() and not place.name.isupper()):
+    if name_key == key and not (
+            len(mention.text) <= 4 and not name_upper and mention.text.isupper()):
         score += 1.0
         if explain:
             reasons.append("its main name")
-    cue, weight = mention.cue.lstrip("~"), 0.5 if mention.cue.startswith("~") else 1.0
+    cue = mention.cue
     if cue:
+        weight = 0.5 if cue[0] == "~" else 1.0
+        cue = cue.lstrip("~")
         where = "in its clause" if weight < 1 else "next to it"
-        if place.kind in _CUE_KINDS.get(cue, ()) or place.feature in _CUE_FEATURES.get(cue, ()):
+        if kind in _CUE_KINDS.get(cue, ()) or place.feature in _CUE_FEATURES.get(cue, ()):
             score += 4.0 * weight
             if explain:
                 reasons.append(f"'{cue}' word {where}")
-        elif cue in _CUE_FEATURES and place.kind == "site":
+        elif cue in _CUE_FEATURES and kind == "site":
             score += 1.5 * weight
             if explain:
                 reasons.append(f"a site, and a site word {where}")
-    if mention.start in context.areas and place.kind in ("admin1", "admin2", "country") and not (
-            place.kind == "admin2" and mention.start in context.above_districts):
+    start = mention.start
+    if start in context.areas and kind in ("admin1", "admin2", "country") and not (
+            kind == "admin2" and start in context.above_districts):
         score += _AREA_AFTER
         if explain:
             reasons.append("the area of the town named before it")
-    enclosing = context.enclosing.get(mention.start)
-    if enclosing and place.kind not in ("country", "admin1") and inside(place, enclosing):
-        score += _ENCLOSED
-        if explain:
-            reasons.append(f"in {place.admin1 or place.country_code}, named after it")
-    code = place.country_code
-    share = context.countries.get(code, 0) - context.own.get((mention.key, code), 0)
+    if context.enclosing:
+        enclosing = context.enclosing.get(start)
+        if enclosing and kind != "country" and kind != "admin1" and inside(place, enclosing):
+            score += _ENCLOSED
+            if explain:
+                reasons.append(f"in {place.admin1 or code}, named after it")
+    share = context.countries.get(code, 0) - context.own.get((key, code), 0)
     if share > 0:
         score += 1.5 + 2 * share / context.total
         if explain:
             reasons.append(f"in {code}, named in the article")
-    others = context.inferred.get(code, 0) - context.inferred_own.get((mention.key, code), 0)
-    if others > 0:
-        score += _INFERRED * others / max(1, sum(context.inferred.values()))
-        if explain:
-            reasons.append(f"in {code}, as the article's other places are")
-    if place.admin1 and place.kind != "admin1" and context.provinces:
-        province = _province(place)
-        others = context.provinces.get(province, 0) \
-            - context.provinces_own.get((mention.key, province), 0)
+    if context.inferred:
+        others = context.inferred.get(code, 0) - context.inferred_own.get((key, code), 0)
         if others > 0:
-            score += _PROVINCE * others / max(1, sum(context.provinces.values()))
+            score += _INFERRED * others / context.inferred_total
+            if explain:
+                reasons.append(f"in {code}, as the article's other places are")
+    if lies_in and context.provinces:
+        others = context.provinces.get(in_province, 0) \
+            - context.provinces_own.get((key, in_province), 0)
+        if others > 0:
+            score += _PROVINCE * others / context.provinces_total
             if explain:
                 reasons.append(f"in {place.admin1}, as the article's other places are")
-    if place.country_code in context.demonyms and place.kind != "country":
+    if code in context.demonyms and kind != "country":
         score += _DEMONYM_BONUS  # "Russian forces" shelled a town in Ukraine
         if explain:
-            reasons.append(f"{place.country_code} by its demonym in the article")
-    province = fold(place.whole_province) if place.admin1 and place.kind != "admin1" else ""
+            reasons.append(f"{code} by its demonym in the article")
     # (a name is no evidence for itself: "Maranhao" does not name São Luís's state for it)
-    if province and province in context.admin1s and province != mention.key:
+    if province and province != key and province in context.admin1s:
         score += 1.0
         if explain:
             reasons.append(f"in {place.admin1}, named in the article")
     # Closeness only ranks rivals: a name with one candidate skips it.
-    if rivals and context.points and place.kind not in _AREAS:
-        memo = (place.id, mention.key)
-        if memo not in context.nearest:
-            context.nearest[memo] = nearest_km(place, mention.key, context.points)
-        near = context.nearest[memo]
+    if rivals and context.points and kind not in _AREAS:
+        memo = (place.id, key)
+        near = context.nearest.get(memo, _UNKNOWN)
+        if near is _UNKNOWN:
+            near = context.nearest[memo] = nearest_km(place, key, context.points)
         if near is not None and near < 400:
             score += 1.5 if near < 50 else 1.0 if near < 150 else 0.5
             if explain:
                 reasons.append(f"{near:.0f} km from another place of the article")
     return round(score, 3)
+
+
+_UNKNOWN = object()
+# place id -> `_facts` of it; cleared when it grows past this many
+_FACTS: dict[str, tuple] = {}
+_FACTS_KEPT = 100_000
+
+
+def _facts(place: Place) -> tuple[Place, float, str, str, bool, bool, str, tuple[str, str]]:
+    """What the scores read of *place* itself, worked out once: the place, its prior and
+    why, its folded main name, whether that name is in capitals, whether it lies in a
+    province (a province does not), and if so the province folded and its (country,
+    province)."""
+    found = _FACTS.get(place.id)
+    if found is None or found[0] is not place:
+        if len(_FACTS) >= _FACTS_KEPT:
+            _FACTS.clear()
+        score, why = prior(place)
+        lies_in = bool(place.admin1) and place.kind != "admin1"
+        found = _FACTS[place.id] = (
+            place, score, why, fold(place.name), place.name.isupper(), lies_in,
+            fold(place.whole_province) if lies_in else "",
+            _province(place) if lies_in else ("", ""))
+    return found
 
 
 def _province(place: Place) -> tuple[str, str]:
@@ -411,14 +442,9 @@ def _choose(mention: Mention, pool: list[Place], context: Context) -> Mention:
     # The reasons, in words, are worked out for the chosen one only: they cost more than
     # the sums.
     ranked = [Candidate(place, scores[place.id]) for place in shown]
-    # The countries the article names, and those its other places were found in.
-    # (A name is no evidence for itself: "Michael" read as a parish of the Isle of Man
-    # does not put the Isle of Man in the story.)
-    named = {c for c, n in context.countries.items()
-             if n - context.own.get((mention.key, c), 0) > 0}
-    found = {c: n - context.inferred_own.get((mention.key, c), 0)
-             for c, n in context.inferred.items()}
-    story = named | {c for c, n in found.items() if n > 0}
+    story = context.stories.get(mention.key)
+    if story is None:
+        story = context.stories[mention.key] = _story(mention.key, context)
     # The best candidate that may win and that nothing in the text makes doubtful; if
     # none, the name stays unresolved with the reason the first of them was doubted.
     # A runner-up needs evidence of its own (`_runner_up`); a doubt about the name itself
@@ -436,13 +462,29 @@ def _choose(mention: Mention, pool: list[Place], context: Context) -> Mention:
         if not doubt:
             reasons: list[str] = []
             _score(place, mention, context, rivals=rivals, reasons=reasons)
-            return replace(mention, place=place, score=candidate.score,
-                           candidates=tuple(ranked), reason="; ".join(reasons))
+            return _answer(mention, place, candidate.score, "; ".join(reasons), ranked)
         first_doubt = first_doubt or doubt
         if doubt in (PART_OF_NAME, _QUARTER):
             break  # doubts about the name, not the candidate: "John Kelly"
-    return replace(mention, place=None, candidates=tuple(ranked),
-                   reason=first_doubt or "no candidate fits the article's context")
+    return _answer(mention, None, mention.score,
+                   first_doubt or "no candidate fits the article's context", ranked)
+
+
+def _answer(mention: Mention, place: Place | None, score: float, reason: str,
+            ranked: list[Candidate]) -> Mention:
+    """*mention* with its place (or None), score, reason and candidates: `replace`'s
+    result, built directly (it is made for every name, in every pass)."""
+    return Mention(mention.text, mention.start, mention.end, mention.key, mention.cue,
+                   mention.chained, place, score, reason, tuple(ranked), mention.adjectival)
+
+
+def _story(key: str, context: Context) -> set[str]:
+    """The countries the article names, and those its other places were found in.
+    (A name is no evidence for itself: "Michael" read as a parish of the Isle of Man
+    does not put the Isle of Man in the story.)"""
+    named = {c for c, n in context.countries.items() if n - context.own.get((key, c), 0) > 0}
+    return named | {c for c, n in context.inferred.items()
+                    if n - context.inferred_own.get((key, c), 0) > 0}
 
 
 def _only_reading(place: Place, mention: Mention, pool: list[Place]) -> bool:

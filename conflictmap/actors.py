@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from conflictmap.lexicon import pattern, table
+from conflictmap.lexicon import CaseBlind, Screen, lower_case, pattern, table
 
 __all__ = ["Actor", "acled_country", "actor_name", "find_actors", "iso_number"]
 
@@ -56,8 +56,12 @@ class Actor:
 def find_actors(sentence: str) -> list[Actor]:
     """The actors a sentence names, in order; where two overlap, the longer."""
     found = [_actor(sentence, start, end, name) for start, end, name in _named(sentence)]
-    for regex, name in _generic():
-        for m in regex.finditer(sentence):
+    low = lower_case(sentence)
+    seen = _generic_screen().scan(low)
+    for blind, name in _generic():
+        if blind.absent(low, seen):
+            continue
+        for m in blind.full.finditer(sentence):
             found.append(_actor(sentence, m.start(), m.end(), name))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     kept: list[Actor] = []
@@ -206,10 +210,16 @@ def _tables() -> tuple[dict, dict, dict, dict[str, tuple[int, ...]]]:
 
 
 @cache
-def _generic() -> list[tuple[re.Pattern[str], str]]:
+def _generic() -> list[tuple[CaseBlind, str]]:
     """Generic actors ("soldiers", "gunmen", "protesters"), of the event's country."""
-    return [(re.compile(r"\b(?:" + pattern(row["pattern"]) + r")\b", re.IGNORECASE),
+    return [(CaseBlind(re.compile(r"\b(?:" + pattern(row["pattern"]) + r")\b", re.IGNORECASE)),
              row["actor"]) for row in table("actors")]
+
+
+@cache
+def _generic_screen() -> Screen:
+    """One pass over a sentence rules out most generic actors (see `Screen`)."""
+    return Screen([blind for blind, _ in _generic()])
 
 
 def actor_name(name: str, country_code: str) -> str:

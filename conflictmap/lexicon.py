@@ -19,11 +19,16 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from re import _constants as _sre
+from re import _parser as _sre_parse
 
-__all__ = ["NUM", "NUMBERS", "CaseBlind", "lower_case", "pattern", "table",
-           "word_pattern"]
+import ahocorasick
+
+__all__ = ["NUM", "NUMBERS", "CaseBlind", "Screen", "literal_starts", "lower_case",
+           "pattern", "table", "word_pattern"]
 
 #: Counts written in words, to their values.
 NUMBERS = {
@@ -74,22 +79,150 @@ class CaseBlind:
     in lower case on lower-cased text; most sentences match none of the lexicon's
     patterns, so the lower-case pass (`absent`) rules them out first. It matches
     wherever the case-blind pattern does ("(?-i:UAVs?)" becomes "uavs?": more, never
-    less), so only what it finds is searched again with the pattern itself.
+    less), so only what it finds is searched again with the pattern itself. Faster still,
+    a `Screen` rules out many patterns in one pass over the text.
     """
 
-    __slots__ = ("full", "lower")
+    __slots__ = ("_lower", "bit", "full", "lower_pattern")
 
     def __init__(self, compiled: re.Pattern[str]) -> None:
         self.full = compiled
-        self.lower = re.compile(_lowered(compiled.pattern), compiled.flags & ~re.IGNORECASE)
+        self.lower_pattern = _lowered(compiled.pattern)
+        self._lower: re.Pattern[str] | None = None
+        self.bit = 0  # its bit in the `Screen` that reads it, if any
 
-    def absent(self, low: str | None) -> bool:
+    @property
+    def lower(self) -> re.Pattern[str]:
+        """The pattern in lower case, compiled on first use (a `Screen` may rule it out
+        of every sentence a short run reads, and start-up counts)."""
+        if self._lower is None:
+            self._lower = re.compile(self.lower_pattern, self.full.flags & ~re.IGNORECASE)
+        return self._lower
+
+    def absent(self, low: str | None, seen: int = -1) -> bool:
         """True when the pattern cannot match the text whose `lower_case` is *low*
-        (None: no lower-case text to test, so the answer is False)."""
-        return low is not None and self.lower.search(low) is None
+        (None: no lower-case text to test, so the answer is False). *seen*: what a
+        `Screen` found in the text, when one reads this pattern."""
+        if low is None:
+            return False
+        if self.bit and not seen & self.bit:
+            return True
+        return self.lower.search(low) is None
 
-    def search(self, text: str, low: str | None) -> re.Match[str] | None:
-        return None if self.absent(low) else self.full.search(text)
+    def search(self, text: str, low: str | None, seen: int = -1) -> re.Match[str] | None:
+        return None if self.absent(low, seen) else self.full.search(text)
+
+
+class Screen:
+    """Which of many `CaseBlind` patterns may match a text, in one pass over it.
+
+    Every match of a pattern starts with one of a few literal strings (`literal_starts`:
+    "kill", "air s", "rocket"); an Aho-Corasick automaton of them all finds, in one pass
+    over the lower-cased text, the patterns none of whose starts is there: those cannot
+    match, and are not searched. A pattern whose matches may start otherwise (with a
+    digit, any letter) is always searched.
+
+    `scan` gives the patterns that may match as bits; pass it to their `CaseBlind.absent`
+    or `CaseBlind.search` as *seen*.
+    """
+
+    __slots__ = ("_always", "_automaton")
+
+    def __init__(self, patterns: Sequence[CaseBlind]) -> None:
+        self._always = 0
+        starts: dict[str, int] = {}
+        for n, blind in enumerate(dict.fromkeys(patterns)):
+            if blind.bit:
+                raise ValueError(f"pattern already read by another screen: "
+                                 f"{blind.full.pattern[:60]!r}")
+            blind.bit = 1 << n
+            found = literal_starts(blind.lower_pattern, blind.full.flags & ~re.IGNORECASE)
+            if found is None:
+                self._always |= blind.bit
+                continue
+            for start in found:
+                starts[start] = starts.get(start, 0) | blind.bit
+        self._automaton = ahocorasick.Automaton()
+        for start in starts:
+            self._automaton.add_word(start, starts[start])
+        if starts:
+            self._automaton.make_automaton()
+
+    def scan(self, low: str | None) -> int:
+        """The bits of the patterns that may match the text whose `lower_case` is *low*
+        (all of them when *low* is None)."""
+        if low is None:
+            return -1
+        seen = self._always
+        if self._automaton.kind == ahocorasick.AHOCORASICK:
+            for _, bits in self._automaton.iter(low):
+                seen |= bits
+        return seen
+
+
+# How long the literal starts of a pattern are at most, and how many it may have
+_START_CHARS = 6
+_MAX_STARTS = 500
+
+
+def literal_starts(regex: str | re.Pattern[str], flags: int = 0) -> frozenset[str] | None:
+    """Strings one of which begins every match of *regex* (up to 6 characters each),
+    or None when a match may begin with no literal known (a class, any character) or
+    there would be too many: ``\\b(?:air ?strikes?|shell(?:s|ed))\\b`` gives "air ",
+    "airstr", "shells" and "shelle". A case-blind pattern's starts are not case-blind:
+    read them in its lower-case form (`CaseBlind.lower`) against lower-cased text."""
+    if isinstance(regex, re.Pattern):
+        regex, flags = regex.pattern, regex.flags
+    if flags & re.IGNORECASE:
+        return None
+    found = _starts(list(_sre_parse.parse(regex, flags)), {""})
+    if found is None or "" in found or len(found) > _MAX_STARTS:
+        return None
+    return frozenset(found)
+
+
+def _starts(items: list, heads: set[str]) -> set[str] | None:
+    """Each of *heads* (the starts read so far) followed by what *items* (a parsed
+    pattern's sequence) may begin with: strings of `_START_CHARS` characters, or shorter
+    where a non-literal follows. None: too many."""
+    done: set[str] = set()
+    for n, (op, arg) in enumerate(items):
+        if not heads:
+            break
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width: "\\b", a lookbehind
+        if op is _sre.LITERAL or op is _sre.IN and len(arg) <= 4 and all(
+                kind is _sre.LITERAL for kind, _ in arg):
+            chars = [chr(arg)] if op is _sre.LITERAL else [chr(c) for _, c in arg]
+            grown = {head + c for head in heads for c in chars}
+            done |= {g for g in grown if len(g) >= _START_CHARS}
+            heads = {g for g in grown if len(g) < _START_CHARS}
+        elif op is _sre.SUBPATTERN:
+            rest = _starts(list(arg[-1]) + items[n + 1:], heads)
+            return None if rest is None else done | rest
+        elif op is _sre.BRANCH:
+            out = set(done)
+            for branch in arg[1]:
+                rest = _starts(list(branch) + items[n + 1:], heads)
+                if rest is None or len(out | rest) > _MAX_STARTS:
+                    return None
+                out |= rest
+            return out
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            least, _, item = arg
+            # the item once, and the starts end there (what comes after is not needed)
+            once = _starts(list(item), heads)
+            if once is None:
+                return None
+            if least:
+                return done | once
+            skipped = _starts(items[n + 1:], heads)  # or none of it
+            return None if skipped is None else done | once | skipped
+        else:  # a class, any character, a back-reference: the starts end before it
+            return done | heads
+        if len(done) + len(heads) > _MAX_STARTS:
+            return None
+    return done | heads
 
 
 def lower_case(text: str) -> str | None:

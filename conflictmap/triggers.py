@@ -7,7 +7,16 @@ from dataclasses import dataclass
 
 from conflictmap.actors import Actor, find_actors
 from conflictmap.event import MAX_COUNT
-from conflictmap.lexicon import NUM, NUMBERS, CaseBlind, lower_case, pattern, table, word_pattern
+from conflictmap.lexicon import (
+    NUM,
+    NUMBERS,
+    CaseBlind,
+    Screen,
+    lower_case,
+    pattern,
+    table,
+    word_pattern,
+)
 
 __all__ = ["Actor", "Cues", "Trigger", "Weapon", "event_type_for", "find_cues",
            "number", "sub_event_for"]
@@ -24,7 +33,7 @@ _TRIGGERS: list[tuple[str, str, CaseBlind]] = [
 # One pass tells whether a sentence has any trigger at all (most have none).
 _ANY_TRIGGER = CaseBlind(word_pattern([row["pattern"] for row in table("triggers")]))
 # What tells a protest, a riot or a mob, and how it was met (data/lexicon/crowds.csv).
-_CROWD = {cue: word_pattern([r["pattern"] for r in table("crowds") if r["cue"] == cue])
+_CROWD = {cue: CaseBlind(word_pattern([r["pattern"] for r in table("crowds") if r["cue"] == cue]))
           for cue in dict.fromkeys(r["cue"] for r in table("crowds"))}
 _ANY_CROWD = CaseBlind(word_pattern([row["pattern"] for row in table("crowds")
                                      if row["cue"] in ("protest", "riot", "mob")]))
@@ -89,6 +98,10 @@ _NO_CASUALTIES = CaseBlind(re.compile(
     r"fatalities|injuries|deaths)\b",
     re.IGNORECASE,
 ))
+_ANY_WEAPON = CaseBlind(_WEAPON)
+# One pass over a sentence rules out most of the patterns above (see `Screen`).
+_SCREEN = Screen([_ANY_TRIGGER, *(blind for _, _, blind in _TRIGGERS), _ANY_CROWD,
+                  *_CROWD.values(), _MAY_KILL, _MAY_INJURE, _NO_CASUALTIES, _ANY_WEAPON])
 # Words before air strikes that make them support for a clash.
 _SUPPORTING = re.compile(r"\b(?:support(?:ed|ing)?|backed|covered|aided|helped|assisted)\b"
                          r"(?: by| of| with)?(?:\s+(?:the\s+)?[\w-]+){0,3}\s*$|\bwith\s+$",
@@ -162,9 +175,10 @@ def find_cues(sentence: str) -> Cues:
     """The triggers, weapons, casualties, victims and actors of one sentence."""
     triggers = []
     low = lower_case(sentence)
-    if _ANY_TRIGGER.search(sentence, low):
+    seen = _SCREEN.scan(low)
+    if _ANY_TRIGGER.search(sentence, low, seen):
         for category, sub_event, trigger_pattern in _TRIGGERS:
-            if trigger_pattern.absent(low):
+            if trigger_pattern.absent(low, seen):
                 continue
             for m in trigger_pattern.full.finditer(sentence):
                 if not _IRREALIS.search(sentence[max(0, m.start() - 40):m.start()]) \
@@ -175,26 +189,30 @@ def find_cues(sentence: str) -> Cues:
         # "clashed with rebels, supported by air strikes": the air strikes back the clash
         triggers = [t for t in triggers if t.category != "strike" or not _SUPPORTING.search(
             sentence[max(0, t.start - 40):t.start])]
-    crowd = _crowd(sentence, triggers) if _ANY_CROWD.search(sentence, low) else None
+    crowd = _crowd(sentence, triggers, low, seen) \
+        if _ANY_CROWD.search(sentence, low, seen) else None
     if crowd is not None:
         triggers.insert(0, crowd)
     fatalities = (_count(_CASUALTIES["killed"], sentence)
-                  if _MAY_KILL.search(sentence, low) else None)
+                  if _MAY_KILL.search(sentence, low, seen) else None)
     injuries = (_count(_CASUALTIES["injured"], sentence)
-                if _MAY_INJURE.search(sentence, low) else None)
-    none = bool(_NO_CASUALTIES.search(sentence, low))
+                if _MAY_INJURE.search(sentence, low, seen) else None)
+    none = bool(_NO_CASUALTIES.search(sentence, low, seen))
     if not triggers:  # only casualties matter, to update the incident before
         return Cues((), (), fatalities, injuries, none, ())
     actors = tuple(a for a in find_actors(sentence) if not _SPEAKER_AFTER.match(sentence, a.end))
-    return Cues(tuple(triggers), tuple(_weapons(sentence)), fatalities, injuries, none,
+    weapons = () if _ANY_WEAPON.absent(low, seen) else tuple(_weapons(sentence))
+    return Cues(tuple(triggers), weapons, fatalities, injuries, none,
                 actors, _victims(sentence, triggers[0]))
 
 
-def _crowd(sentence: str, triggers: list[Trigger]) -> Trigger | None:
+def _crowd(sentence: str, triggers: list[Trigger], low: str | None = None,
+           seen: int = -1) -> Trigger | None:
     """A protest, a riot or a mob, typed by how it went: with violence from the crowd, a
     riot; met with lethal force, tear gas or arrests, a protest with force or with
     intervention; else a peaceful protest. A rally that a bomb hit is the bombing."""
-    found = {cue: crowd_pattern.search(sentence) for cue, crowd_pattern in _CROWD.items()}
+    found = {cue: crowd_pattern.search(sentence, low, seen)
+             for cue, crowd_pattern in _CROWD.items()}
     protest = found.get("protest")
     if found.get("diplomatic"):
         protest = None  # "summoned the envoy to protest": a government, not a crowd

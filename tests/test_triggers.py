@@ -1,10 +1,17 @@
 """Triggers, weapons and counts, casualties and actors of one sentence."""
 from __future__ import annotations
 
+import importlib
+import re
+from pathlib import Path
+
 import pytest
 
-from conflictmap.lexicon import CaseBlind, lower_case, word_pattern
+from conflictmap.lexicon import CaseBlind, Screen, literal_starts, lower_case, word_pattern
+from conflictmap.sentences import split_sentences
 from conflictmap.triggers import event_type_for, find_cues, number
+
+ROOT = Path(__file__).parents[1]
 
 
 @pytest.mark.parametrize("text, value", [
@@ -98,3 +105,68 @@ def test_case_blind_gate_never_hides_a_match(text):
     assert (gate.search(text, low) is None) == (full.search(text) is None)
     if low is None:
         assert len(text.lower()) != len(text)
+
+
+@pytest.mark.parametrize("regex, starts", [
+    (r"\bkill(?:ed|ing)?\b", {"kill", "killed", "killin"}),
+    (r"\b(?:air ?strikes?|shell(?:s|ed))\b", {"air ", "airstr", "shells", "shelle"}),
+    (r"(?<!no )attack", {"attack"}),  # a lookbehind reads nothing of the match
+    (r"x[- ]y", {"x-y", "x y"}),
+    (r"(?:a|b)?c", {"a", "b", "c"}),
+    (r"\d+ killed", None),  # a digit first: no literal start
+    (r"\b\w+ed\b", None),
+])
+def test_literal_starts_begin_every_match(regex, starts):
+    found = literal_starts(re.compile(regex))
+    assert found == (None if starts is None else frozenset(starts))
+
+
+def test_a_case_blind_pattern_has_no_literal_starts():
+    assert literal_starts(re.compile("kill", re.IGNORECASE)) is None
+
+
+def _sentences():
+    paths = [*sorted((ROOT / "data" / "samples").glob("*.txt")),
+             ROOT / "tests" / "data" / "articles" / "wire-kirkuk.txt"]
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    texts.append("İstanbul: two UAVs were shot down; no one was hurt, police said.")
+    return [t[s:e] for t in texts for s, e in split_sentences(t)]
+
+
+def test_the_screens_never_rule_out_a_pattern_that_matches():
+    # Every pattern a screen reads, on every sentence of our samples: ruled out only where
+    # its lower-case form finds nothing.
+    triggers = importlib.import_module("conflictmap.triggers")
+    actors = importlib.import_module("conflictmap.actors")
+    screens = [(triggers._SCREEN, [triggers._ANY_TRIGGER, triggers._ANY_CROWD,
+                                   triggers._MAY_KILL, triggers._MAY_INJURE,
+                                   triggers._NO_CASUALTIES, triggers._ANY_WEAPON,
+                                   *(blind for _, _, blind in triggers._TRIGGERS),
+                                   *triggers._CROWD.values()]),
+               (actors._generic_screen(), [blind for blind, _ in actors._generic()])]
+    sentences = _sentences()
+    assert len(sentences) > 100
+    ruled_out = 0
+    for sentence in sentences:
+        low = lower_case(sentence)
+        for screen, patterns in screens:
+            seen = screen.scan(low)
+            for blind in patterns:
+                if blind.absent(low, seen):
+                    ruled_out += 1
+                    assert low is None or blind.lower.search(low) is None, (
+                        blind.full.pattern[:60], sentence)
+    assert ruled_out > 0
+
+
+def test_a_screen_reads_text_in_one_pass_for_many_patterns():
+    rockets, drones, anything = (CaseBlind(word_pattern([p])) for p in
+                                 (r"rockets?", r"drones?|(?-i:UAVs?)", r"\w+ attack"))
+    screen = Screen([rockets, drones, anything])
+    low = lower_case("Two UAVs flew over the base.")
+    seen = screen.scan(low)
+    assert rockets.absent(low, seen) and not drones.absent(low, seen)
+    assert anything.bit & seen  # no literal start known: always searched
+    assert screen.scan(None) == -1  # no lower-case text: nothing ruled out
+    with pytest.raises(ValueError, match="another screen"):
+        Screen([rockets])

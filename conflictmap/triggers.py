@@ -30,8 +30,6 @@ _TYPES = {row["sub_event_type"]: (row["event_type"], row["category"]) for row in
 _TRIGGERS: list[tuple[str, str, CaseBlind]] = [
     (row["category"], row["sub_event_type"], CaseBlind(word_pattern([row["pattern"]])))
     for row in table("triggers")]
-# One pass tells whether a sentence has any trigger at all (most have none).
-_ANY_TRIGGER = CaseBlind(word_pattern([row["pattern"] for row in table("triggers")]))
 # What tells a protest, a riot or a mob, and how it was met (data/lexicon/crowds.csv).
 _CROWD = {cue: CaseBlind(word_pattern([r["pattern"] for r in table("crowds") if r["cue"] == cue]))
           for cue in dict.fromkeys(r["cue"] for r in table("crowds"))}
@@ -100,7 +98,7 @@ _NO_CASUALTIES = CaseBlind(re.compile(
 ))
 _ANY_WEAPON = CaseBlind(_WEAPON)
 # One pass over a sentence rules out most of the patterns above (see `Screen`).
-_SCREEN = Screen([_ANY_TRIGGER, *(blind for _, _, blind in _TRIGGERS), _ANY_CROWD,
+_SCREEN = Screen([*(blind for _, _, blind in _TRIGGERS), _ANY_CROWD,
                   *_CROWD.values(), _MAY_KILL, _MAY_INJURE, _NO_CASUALTIES, _ANY_WEAPON])
 # Words before air strikes that make them support for a clash.
 _SUPPORTING = re.compile(r"\b(?:support(?:ed|ing)?|backed|covered|aided|helped|assisted)\b"
@@ -176,15 +174,15 @@ def find_cues(sentence: str) -> Cues:
     triggers = []
     low = lower_case(sentence)
     seen = _SCREEN.scan(low)
-    if _ANY_TRIGGER.search(sentence, low, seen):
-        for category, sub_event, trigger_pattern in _TRIGGERS:
-            if trigger_pattern.absent(low, seen):
-                continue
-            for m in trigger_pattern.full.finditer(sentence):
-                if not _IRREALIS.search(sentence[max(0, m.start() - 40):m.start()]) \
-                        and not _in_relative_clause(sentence, m.start()):
-                    triggers.append(Trigger(category, sub_event, m.start(), m.end(),
-                                            m.group(0)))
+    # (the screen rules out most triggers: no search of all of them at once goes first)
+    for category, sub_event, trigger_pattern in _TRIGGERS:
+        if trigger_pattern.absent(low, seen):
+            continue
+        for m in trigger_pattern.full.finditer(sentence):
+            if not _IRREALIS.search(sentence[max(0, m.start() - 40):m.start()]) \
+                    and not _in_relative_clause(sentence, m.start()):
+                triggers.append(Trigger(category, sub_event, m.start(), m.end(),
+                                        m.group(0)))
     if any(t.category == "clash" for t in triggers):
         # "clashed with rebels, supported by air strikes": the air strikes back the clash
         triggers = [t for t in triggers if t.category != "strike" or not _SUPPORTING.search(

@@ -138,7 +138,7 @@ def test_the_screens_never_rule_out_a_pattern_that_matches():
     # its lower-case form finds nothing.
     triggers = importlib.import_module("conflictmap.triggers")
     actors = importlib.import_module("conflictmap.actors")
-    screens = [(triggers._SCREEN, [triggers._ANY_TRIGGER, triggers._ANY_CROWD,
+    screens = [(triggers._SCREEN, [triggers._ANY_CROWD,
                                    triggers._MAY_KILL, triggers._MAY_INJURE,
                                    triggers._NO_CASUALTIES, triggers._ANY_WEAPON,
                                    *(blind for _, _, blind in triggers._TRIGGERS),

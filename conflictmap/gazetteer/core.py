@@ -1,7 +1,6 @@
 """The gazetteer: names to candidate places, ranked."""
 from __future__ import annotations
 
-import bisect
 import functools
 import logging
 import math
@@ -45,7 +44,6 @@ def default_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("conflictmap"))
 
 
-_FUZZY = 85  # the least ratio (rapidfuzz's, 0-100) of a fuzzy match
 # Names whose places a gazetteer keeps in memory: wire copy names the same places again
 _KEYS_KEPT = 20_000
 
@@ -330,22 +328,13 @@ class Gazetteer:
 
         scores: dict[str, float] = {}
         places: dict[str, Place] = {}
-        # A ratio of 85 or more needs lengths within 85/115 of each other (the ratio is at
-        # most twice the shorter length over both): only those keys are compared.
-        low, high = math.floor(len(key) * _FUZZY / (200 - _FUZZY)), \
-            math.ceil(len(key) * (200 - _FUZZY) / _FUZZY)
         for store in self.stores:
-            _, rowids = store.names_in(country)
-            keys, order, lengths = store.names_by_length(country)
-            first, last = bisect.bisect_left(lengths, low), bisect.bisect_right(lengths, high)
-            found = process.extract(key, keys[first:last], scorer=fuzz.ratio,
-                                    score_cutoff=_FUZZY, limit=None)
-            # the ten best, ties in the order of `names_in`, as a search of all would give
-            found = sorted((-score, order[first + i]) for _, score, i in found)[:10]
-            for score, i in found:
+            keys, rowids = store.names_in(country)
+            for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=85,
+                                               limit=10):
                 for place in store.places([rowids[i]]):
-                    if place.id not in places or -score > scores[place.id]:
-                        places[place.id], scores[place.id] = place, -score
+                    if place.id not in places or score > scores[place.id]:
+                        places[place.id], scores[place.id] = place, score
         return list(places.values()), scores
 
     # -- extending ----------------------------------------------------------------------

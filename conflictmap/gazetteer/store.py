@@ -101,7 +101,6 @@ class PlaceStore:
         self.max_words: int = int(meta.get("max_words", 6))
         self._cache: dict[int, Place] = {}
         self._by_country: dict[str, tuple[list[str], list[int]]] = {}
-        self._by_length: dict[str, tuple[list[str], list[int], list[int]]] = {}
 
     def _load(self, meta: dict[str, Any]) -> None:
         if meta.get("schema") not in _SELECT:
@@ -136,11 +135,10 @@ class PlaceStore:
         and a second copy of the index would double the memory of every worker)."""
         clone = object.__new__(PlaceStore)
         clone.__dict__.update({k: v for k, v in self.__dict__.items()
-                               if k not in ("_db", "_cache", "_by_country",
-                                             "_by_length")})
+                               if k not in ("_db", "_cache", "_by_country")})
         clone._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                     check_same_thread=False)
-        clone._cache, clone._by_country, clone._by_length = {}, {}, {}
+        clone._cache, clone._by_country = {}, {}
         return clone
 
     def __len__(self) -> int:
@@ -190,16 +188,6 @@ class PlaceStore:
                 raise GazetteerError(f"{self.path}: damaged (blank names)")
             self._by_country[country_code] = ([k for k, _ in rows], [r for _, r in rows])
         return self._by_country[country_code]
-
-    def names_by_length(self, country_code: str) -> tuple[list[str], list[int], list[int]]:
-        """`names_in` sorted by length (in their order within a length): the keys, their
-        positions in `names_in`, and their lengths, to bisect for the keys of a length."""
-        if country_code not in self._by_length:
-            keys, _ = self.names_in(country_code)
-            order = sorted(range(len(keys)), key=lambda i: len(keys[i]))
-            self._by_length[country_code] = ([keys[i] for i in order], order,
-                                             [len(keys[i]) for i in order])
-        return self._by_length[country_code]
 
     def check(self) -> None:
         """Read every page (SQLite's quick_check, about 0.1 s for the default store);

@@ -119,10 +119,12 @@ def _named(sentence: str, *, states: bool = True) -> list[tuple[int, int, str]]:
     if not states:
         countries, lengths = {}, _group_homes()[1]
     out = []
-    i = 0
-    while i < len(tokens):
+    after = 0  # the first word not inside a name found
+    for i in [i for i, word in enumerate(lowered) if word in lengths]:  # first words only
+        if i < after:
+            continue
         step = 1
-        for n in lengths.get(lowered[i], ()):
+        for n in lengths[lowered[i]]:
             if i + n > len(tokens):
                 continue
             lower = tuple(lowered[i:i + n])
@@ -141,7 +143,7 @@ def _named(sentence: str, *, states: bool = True) -> list[tuple[int, int, str]]:
                     out.append(state)
                     step = n
                     break
-        i += step
+        after = i + step
     return out
 
 

@@ -107,7 +107,7 @@ class CaseBlind:
             return False
         if self.bit and not seen & self.bit:
             return True
-        return self.lower.search(low) is None
+        return (self._lower or self.lower).search(low) is None
 
     def search(self, text: str, low: str | None, seen: int = -1) -> re.Match[str] | None:
         return None if self.absent(low, seen) else self.full.search(text)

@@ -83,11 +83,9 @@ class Context:
     # Whether the caller says every mention is a place (`resolve`'s spans), as free text
     # never does: a name there may be a surname or a word.
     given: bool = False
-    # Worked out once for the scores: the sums of `inferred` and `provinces`, and for a
-    # name the countries of the story but its own (filled on use)
+    # The sums of `inferred` and `provinces`, worked out once for the scores
     inferred_total: float = 1.0
     provinces_total: float = 1.0
-    stories: dict = field(default_factory=dict)
 
 
 def read_context(text: str, mentions: Sequence[Mention],

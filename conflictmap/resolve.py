@@ -253,7 +253,7 @@ def _found(context: Context, chosen: Sequence[Mention]) -> Context:
     within = local + provinces
     inferred = Counter(m.place.country_code for m in within if m.place.country_code)
     in_provinces = Counter(_province(m.place) for m in local if m.place.admin1)
-    return replace(context, nearest={}, stories={}, points=tuple({
+    return replace(context, nearest={}, points=tuple({
         (m.key, m.place.id): (m.key, m.place.id, m.place.latitude, m.place.longitude)
         for m in local}.values()),
         admin1s=context.admin1s | {fold(m.place.whole_province) for m in provinces},
@@ -442,9 +442,7 @@ def _choose(mention: Mention, pool: list[Place], context: Context) -> Mention:
     # The reasons, in words, are worked out for the chosen one only: they cost more than
     # the sums.
     ranked = [Candidate(place, scores[place.id]) for place in shown]
-    story = context.stories.get(mention.key)
-    if story is None:
-        story = context.stories[mention.key] = _story(mention.key, context)
+    story = _story(mention.key, context)
     # The best candidate that may win and that nothing in the text makes doubtful; if
     # none, the name stays unresolved with the reason the first of them was doubted.
     # A runner-up needs evidence of its own (`_runner_up`); a doubt about the name itself

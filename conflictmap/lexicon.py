@@ -126,12 +126,13 @@ class Screen:
     or `CaseBlind.search` as *seen*.
     """
 
-    __slots__ = ("_always", "_automaton")
+    __slots__ = ("_always", "_automaton", "patterns")
 
     def __init__(self, patterns: Sequence[CaseBlind]) -> None:
+        self.patterns = tuple(dict.fromkeys(patterns))  # the patterns it reads
         self._always = 0
         starts: dict[str, int] = {}
-        for n, blind in enumerate(dict.fromkeys(patterns)):
+        for n, blind in enumerate(self.patterns):
             if blind.bit:
                 raise ValueError(f"pattern already read by another screen: "
                                  f"{blind.full.pattern[:60]!r}")

@@ -204,8 +204,8 @@ def find_cues(sentence: str) -> Cues:
                 actors, _victims(sentence, triggers[0]))
 
 
-def _crowd(sentence: str, triggers: list[Trigger], low: str | None = None,
-           seen: int = -1) -> Trigger | None:
+def _crowd(sentence: str, triggers: list[Trigger], low: str | None,
+           seen: int) -> Trigger | None:
     """A protest, a riot or a mob, typed by how it went: with violence from the crowd, a
     riot; met with lethal force, tear gas or arrests, a protest with force or with
     intervention; else a peaceful protest. A rally that a bomb hit is the bombing."""
